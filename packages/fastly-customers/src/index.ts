@@ -1,0 +1,39 @@
+import { createApiClient, headerAuth, type Client, type ClientConfig } from "@org/client-runtime";
+import type { components, operations, paths } from "./generated/customers.js";
+import { defaultBaseUrl, requestMediaTypes } from "./generated/operations.js";
+
+export interface FastlyClientOptions extends ClientConfig {
+  /** A Fastly API token, sent as the `Fastly-Key` header. */
+  apiToken: string;
+}
+
+/** A client for Fastly's customer API, typed by its spec: `client.GET("/current_customer")`. */
+export type FastlyClient = Client<paths>;
+
+/**
+ * Creates a Fastly customer API client. Every call returns openapi-fetch's
+ * `{ data, error, response }`; `unwrap()` from this package throws an ApiError instead.
+ */
+export function createFastlyClient(options: FastlyClientOptions): FastlyClient {
+  const { apiToken, ...config } = options ?? {};
+  if (!apiToken) throw new TypeError("createFastlyClient needs an apiToken: a Fastly API token with access to the customer.");
+  return createApiClient<paths>({
+    ...config,
+    defaultBaseUrl,
+    requestMediaTypes,
+    middleware: [headerAuth("Fastly-Key", apiToken)],
+  });
+}
+
+type Schemas = components["schemas"];
+export type Customer = Schemas["Customer"];
+export type CustomerUpdate = Schemas["CustomerUpdate"];
+export type BillingNetworkType = Schemas["BillingNetworkType"];
+export type User = Schemas["User"];
+export type UserRole = Schemas["UserRole"];
+export type DeleteResponse = Schemas["DeleteResponse"];
+export type FastlyError = Schemas["Error"];
+
+export type { components, operations, paths };
+export { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
+export { ApiError, ConnectionError, unwrap } from "@org/client-runtime";

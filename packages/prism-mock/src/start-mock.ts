@@ -1,0 +1,80 @@
+import { resolve } from "node:path";
+import { createLogger } from "@stoplight/prism-core";
+import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
+import { createServer } from "@stoplight/prism-http-server";
+
+export interface StartMockOptions {
+  /** Path of the OpenAPI spec to serve. */
+  spec: string;
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; loopback by default so the mock is never reachable from outside. */
+  host?: string;
+  /** Answer with schema-generated data instead of the spec's examples. */
+  dynamic?: boolean;
+}
+
+export interface RunningMock {
+  /** The mock's base URL, e.g. `http://127.0.0.1:4010`. */
+  url: string;
+  spec: string;
+  /** Stops the server and closes its connections; safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Prism in this process on a spec: it validates requests (auth, params, bodies) and
+ * answers with the spec's examples, so a client can be tested over real HTTP. Resolves when
+ * the server has answered a first request.
+ */
+export async function startMock(options: StartMockOptions): Promise<RunningMock> {
+  const spec = resolve(options.spec);
+  const host = options.host ?? "127.0.0.1";
+  let operations;
+  try {
+    operations = await getHttpOperationsFromSpec(spec);
+  } catch (error) {
+    throw new Error(`Prism cannot load ${spec}: ${(error as Error).message}`, { cause: error });
+  }
+  if (operations.length === 0) throw new Error(`Prism found no operations in ${spec}.`);
+
+  const server = createServer(operations, {
+    cors: false,
+    config: {
+      checkSecurity: true,
+      validateRequest: true,
+      validateResponse: true,
+      errors: false,
+      upstreamProxy: undefined,
+      isProxy: false,
+      mock: { dynamic: options.dynamic ?? false },
+    },
+    components: { logger: createLogger("MOCK", { level: process.env.PRISM_LOG_LEVEL ?? "silent" }) },
+  });
+  const address = await server.listen(options.port ?? 0, host).catch((message: unknown) => {
+    throw new Error(`Prism could not listen on ${host}:${options.port ?? 0} for ${spec}: ${String(message)}`);
+  });
+  const url = address.replace("0.0.0.0", host);
+  let stopped: Promise<void> | undefined;
+  const stop = () => (stopped ??= server.close());
+  try {
+    await waitUntilAnswering(url);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, spec, stop };
+}
+
+async function waitUntilAnswering(url: string, attempts = 50): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(`${url}/__prism_ready`, { signal: AbortSignal.timeout(1000) });
+      await response.body?.cancel();
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw new Error(`The Prism mock at ${url} did not answer after ${attempts} tries.`, { cause: error });
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  }
+}

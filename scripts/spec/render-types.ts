@@ -1,0 +1,8 @@
+import openapiTS, { astToString } from "openapi-typescript";
+import type { LoadedSpec } from "./load-spec.js";
+
+/** The spec's `paths`, `operations` and `components` as TypeScript types, via openapi-typescript. */
+export async function renderTypes(spec: LoadedSpec): Promise<string> {
+  const ast = await openapiTS(structuredClone(spec.document) as never, { silent: true });
+  return astToString(ast);
+}
