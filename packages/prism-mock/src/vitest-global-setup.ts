@@ -7,7 +7,7 @@ declare module "vitest" {
   }
 }
 
-interface GlobalSetupContext {
+export interface GlobalSetupContext {
   provide(key: "mockUrl", value: string): void;
 }
 

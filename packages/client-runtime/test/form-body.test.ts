@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { encodeFormBody } from "../src/form-body.js";
+
+describe("encodeFormBody", () => {
+  it("encodes booleans, numbers, dates and text the way form APIs read them", () => {
+    expect(encodeFormBody({ a: true, b: false, n: 1.5, s: "x y&z", d: new Date("2024-01-02T03:04:05Z") })).toBe(
+      "a=true&b=false&n=1.5&s=x+y%26z&d=2024-01-02T03%3A04%3A05.000Z",
+    );
+  });
+
+  it("leaves undefined fields out and sends null as an empty value", () => {
+    expect(encodeFormBody({ gone: undefined, cleared: null, kept: "k" })).toBe("cleared=&kept=k");
+  });
+
+  it("repeats the key for each item of an array", () => {
+    expect(encodeFormBody({ roles: ["a", "b"] })).toBe("roles=a&roles=b");
+  });
+
+  it("refuses bodies and fields a form cannot carry, naming them", () => {
+    expect(() => encodeFormBody("name=x")).toThrow(/plain object of fields, got string/);
+    expect(() => encodeFormBody([1])).toThrow(/got an array/);
+    expect(() => encodeFormBody({ nested: { a: 1 } })).toThrow(/Form field "nested" is object/);
+  });
+});

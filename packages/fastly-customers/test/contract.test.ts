@@ -1,0 +1,91 @@
+import { describe, expect, inject, it } from "vitest";
+import { ApiError, createFastlyClient, unwrap } from "../src/index.js";
+
+const baseUrl = inject("mockUrl");
+const fastly = createFastlyClient({ apiToken: "test-token", baseUrl });
+const customer_id = "x4xCwxxJxGCx123Rx5xTx";
+
+describe("Fastly customers against the Prism mock of its spec", () => {
+  it("gets the logged in customer", async () => {
+    const { data, error, response } = await fastly.GET("/current_customer");
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data?.id).toBe(customer_id);
+    expect(data?.billing_network_type).toBe("public");
+  });
+
+  it("gets a customer by id", async () => {
+    const { data } = await fastly.GET("/customer/{customer_id}", { params: { path: { customer_id } } });
+    expect(data).toMatchObject({ name: "Example Media Ltd", force_2fa: true, deleted_at: null });
+  });
+
+  it("lists the users of a customer", async () => {
+    const { data } = await fastly.GET("/customer/{customer_id}/users", { params: { path: { customer_id } } });
+    expect(data).toHaveLength(2);
+    expect(data?.map((user) => user.role)).toEqual(["superuser", "engineer"]);
+  });
+
+  it("updates a customer with a form body", async () => {
+    const { data, error, response } = await fastly.PUT("/customer/{customer_id}", {
+      params: { path: { customer_id } },
+      body: { name: "Example Media Ltd", force_2fa: true, billing_network_type: "private", postal_address: null },
+    });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data?.id).toBe(customer_id);
+  });
+
+  it("deletes a customer", async () => {
+    const { data } = await fastly.DELETE("/customer/{customer_id}", { params: { path: { customer_id } } });
+    expect(data).toEqual({ status: "ok" });
+  });
+
+  it("reports a 401 with Fastly's error body when the token is missing", async () => {
+    const anonymous = createFastlyClient({ apiToken: "unused", baseUrl, headers: {} });
+    anonymous.use({ onRequest: ({ request }) => (request.headers.delete("Fastly-Key"), request) });
+    const result = await anonymous.GET("/current_customer");
+    expect(result.response.status).toBe(401);
+    expect(result.data).toBeUndefined();
+    expect(result.error).toEqual({ msg: "Provided credentials are missing or invalid" });
+    expect(() => unwrap(result)).toThrowError(ApiError);
+    expect(() => unwrap(result)).toThrowError(/GET .*\/current_customer failed with 401.*Provided credentials are missing or invalid/);
+  });
+
+  it("answers 422 to a form body the spec rejects", async () => {
+    const result = await fastly.PUT("/customer/{customer_id}", {
+      params: { path: { customer_id } },
+      // A value outside the enum, as a caller without types could send it.
+      body: { billing_network_type: "bogus" as "public" },
+    });
+    expect(result.response.status).toBe(422);
+    expect(result.error).toMatchObject({ status: 422, title: "Invalid request" });
+  });
+
+  it("reports a 404 with its body, typed, when asked for one", async () => {
+    const result = await fastly.GET("/customer/{customer_id}", {
+      params: { path: { customer_id } },
+      headers: { Prefer: "code=404" },
+    });
+    expect(result.response.status).toBe(404);
+    expect(result.error?.msg).toBe("Record not found");
+    const error = (() => {
+      try {
+        unwrap(result);
+      } catch (thrown) {
+        return thrown as ApiError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 404, method: "GET", body: { msg: "Record not found" } });
+    expect(error?.message).not.toContain("test-token");
+  });
+
+  it("encodes a customer_id with '/', '?' and a space so it stays one path segment", async () => {
+    const { data, response } = await fastly.GET("/customer/{customer_id}/users", {
+      params: { path: { customer_id: "a/b?c d" } },
+    });
+    expect(new URL(response.url).pathname).toBe("/customer/a%2Fb%3Fc%20d/users");
+    expect(response.status).toBe(200);
+    expect(Array.isArray(data)).toBe(true);
+  });
+});
