@@ -1,10 +1,10 @@
 /**
- * Generates a client package's code from its spec:
- *   tsx scripts/generate.ts <spec.yaml> <output dir> [--check]
- * Writes `<output dir>/customers.ts` (openapi-typescript types) and `operations.ts` (the
- * operation list the client uses at run time). The spec is validated first; on any problem
- * nothing is written. With --check nothing is written either: it fails when the files on
- * disk differ from what the spec generates (drift).
+ * Generates a client package's code from its spec, run in the package's folder:
+ *   tsx ../../scripts/generate.ts <spec.yaml> [--check]
+ * Writes src/generated/customers.ts (openapi-typescript types), src/generated/operations.ts
+ * (the operations the client needs at run time) and the operations table of README.md.
+ * The spec is validated first; on any problem nothing is written. With --check nothing is
+ * written either: it fails when the files differ from what the spec generates (drift).
  */
 import { join } from "node:path";
 import { generateClientCode } from "./spec/generate-client-code.js";
@@ -13,14 +13,15 @@ import { readIfExists, writeFilesAtomically } from "./spec/write-files-atomicall
 
 async function main(argv: string[]): Promise<number> {
   const check = argv.includes("--check");
-  const [specFile, outDir] = argv.filter((arg) => arg !== "--check");
-  if (!specFile || !outDir) {
-    console.error("usage: tsx scripts/generate.ts <spec.yaml> <output dir> [--check]");
+  const [specFile, ...extra] = argv.filter((arg) => arg !== "--check" && arg !== "--");
+  if (!specFile || extra.length > 0) {
+    console.error("usage: tsx scripts/generate.ts <spec.yaml> [--check]   (run in the package's folder)");
     return 2;
   }
+  const packageDir = process.cwd();
   let files: Record<string, string>;
   try {
-    files = await generateClientCode(specFile);
+    files = await generateClientCode(specFile, packageDir);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     console.error(`generate: ${specFile} is not a usable spec; the generated files were left as they were.\n${error.message}`);
@@ -29,17 +30,17 @@ async function main(argv: string[]): Promise<number> {
   if (check) {
     const drifted: string[] = [];
     for (const [name, content] of Object.entries(files)) {
-      if ((await readIfExists(join(outDir, name))) !== content) drifted.push(join(outDir, name));
+      if ((await readIfExists(join(packageDir, name))) !== content) drifted.push(name);
     }
     if (drifted.length > 0) {
       console.error(`generate --check: ${drifted.join(", ")} differ from what ${specFile} generates. Run \`pnpm generate\` and commit the result; never edit generated files by hand.`);
       return 1;
     }
-    console.log(`generate --check: ${outDir} matches ${specFile}`);
+    console.log(`generate --check: the generated files match ${specFile}`);
     return 0;
   }
-  const changed = await writeFilesAtomically(outDir, files);
-  console.log(changed.length ? `generate: wrote ${changed.map((name) => join(outDir, name)).join(", ")}` : `generate: ${outDir} is up to date`);
+  const changed = await writeFilesAtomically(packageDir, files);
+  console.log(changed.length > 0 ? `generate: wrote ${changed.join(", ")}` : "generate: up to date");
   return 0;
 }
 

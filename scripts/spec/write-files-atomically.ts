@@ -1,5 +1,5 @@
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 /**
  * Writes every file to a temporary name first and renames only when all were written, so a
@@ -11,12 +11,12 @@ export async function writeFilesAtomically(dir: string, files: Record<string, st
   for (const [name, content] of Object.entries(files)) {
     if ((await readIfExists(join(dir, name))) !== content) changed.push(name);
   }
-  await mkdir(dir, { recursive: true });
   const staged: [string, string][] = [];
   try {
     for (const name of changed) {
       const target = join(dir, name);
-      const temporary = join(dirname(target), `.${name}.${process.pid}.tmp`);
+      const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+      await mkdir(dirname(target), { recursive: true });
       await writeFile(temporary, files[name]!, "utf8");
       staged.push([temporary, target]);
     }

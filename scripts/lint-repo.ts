@@ -1,0 +1,76 @@
+/**
+ * `pnpm lint` (repo part): the conventions every package and spec must keep.
+ * - the npm scope is set once, in the root package.json's `config.scope`, and every package uses it;
+ * - each `packages/<provider>-customers` has `specs/<provider>/customers.yaml` and the reverse;
+ * - each published package has what users need (exports, types, engines, README, LICENSE, public access);
+ * - each spec passes the house rules (operationIds, summaries, tags, examples, security, license).
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadSpec } from "./spec/load-spec.js";
+import { SpecError } from "./spec/spec-error.js";
+import { lintRules } from "./spec/spec-rules.js";
+import { repoRoot } from "./repo-root.js";
+
+export async function lintRepo(root: string): Promise<string[]> {
+  const problems: string[] = [];
+  const rootPackage = readJson(join(root, "package.json"));
+  const scope = (rootPackage.config as { scope?: string } | undefined)?.scope;
+  if (!scope || !/^@[a-z0-9-]+$/.test(scope)) problems.push(`package.json: config.scope must be the npm scope, e.g. "@org"; found ${JSON.stringify(scope)}`);
+
+  const packageDirs = readdirSync(join(root, "packages"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const providerDirs = packageDirs.filter((dir) => dir.endsWith("-customers"));
+  for (const dir of packageDirs) {
+    const file = `packages/${dir}/package.json`;
+    const manifest = readJson(join(root, file));
+    if (manifest.name !== `${scope}/${dir}`) problems.push(`${file}: name must be "${scope}/${dir}" (scope from package.json config.scope, then the folder name); found "${String(manifest.name)}"`);
+    if (!manifest.private) problems.push(...checkPublishable(root, dir, manifest));
+  }
+  for (const dir of providerDirs) {
+    const provider = dir.slice(0, -"-customers".length);
+    if (!existsSync(join(root, "specs", provider, "customers.yaml"))) problems.push(`packages/${dir}: no spec at specs/${provider}/customers.yaml`);
+  }
+  const specDirs = readdirSync(join(root, "specs"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  for (const provider of specDirs) {
+    if (!providerDirs.includes(`${provider}-customers`)) problems.push(`specs/${provider}: no package at packages/${provider}-customers`);
+    try {
+      await loadSpec(join(root, "specs", provider, "customers.yaml"), lintRules);
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      problems.push(...error.message.split("\n"));
+    }
+  }
+  return problems;
+}
+
+function checkPublishable(root: string, dir: string, manifest: Record<string, unknown>): string[] {
+  const file = `packages/${dir}/package.json`;
+  const problems: string[] = [];
+  const required: [boolean, string][] = [
+    [manifest.type === "module", `"type": "module"`],
+    [manifest.sideEffects === false, `"sideEffects": false`],
+    [typeof (manifest.engines as Record<string, unknown> | undefined)?.node === "string", `"engines": { "node": ... }`],
+    [typeof (manifest.exports as Record<string, unknown> | undefined)?.["."] === "object", `an "exports" map with "."`],
+    [(manifest.publishConfig as Record<string, unknown> | undefined)?.access === "public", `"publishConfig": { "access": "public" }`],
+    [manifest.license === "MIT", `"license": "MIT"`],
+    [Array.isArray(manifest.files) && (manifest.files as string[]).includes("dist"), `"files" listing dist`],
+  ];
+  for (const [ok, what] of required) if (!ok) problems.push(`${file}: needs ${what}`);
+  for (const doc of ["README.md", "LICENSE"]) {
+    if (!existsSync(join(root, "packages", dir, doc))) problems.push(`packages/${dir}: needs a ${doc}`);
+  }
+  return problems;
+}
+
+function readJson(file: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+}
+
+if (process.argv[1]?.endsWith("lint-repo.ts")) {
+  const problems = await lintRepo(process.argv[2] ?? repoRoot);
+  if (problems.length > 0) {
+    console.error(`lint: ${problems.length} problem(s)\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+    process.exit(1);
+  }
+  console.log("lint: packages, scope and specs follow the conventions.");
+}

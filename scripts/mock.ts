@@ -1,0 +1,44 @@
+/**
+ * `pnpm mock [provider ...]`: serves every spec in specs/ (or only the named ones) with Prism
+ * on its fixed port (`x-mock-port` in the spec), prints provider → URL, and stops them all on
+ * Ctrl-C. The same launcher as the contract tests.
+ */
+import { join } from "node:path";
+import { providerSpecs, startMock, type RunningMock } from "@org/prism-mock";
+import { repoRoot } from "./repo-root.js";
+
+const wanted = process.argv.slice(2).filter((arg) => arg !== "--");
+const all = await providerSpecs(join(repoRoot, "specs"));
+const unknown = wanted.filter((name) => !all.some((spec) => spec.provider === name));
+if (unknown.length > 0) {
+  console.error(`pnpm mock: no spec for ${unknown.join(", ")}; the providers are ${all.map((spec) => spec.provider).join(", ")}.`);
+  process.exit(2);
+}
+const chosen = wanted.length > 0 ? all.filter((spec) => wanted.includes(spec.provider)) : all;
+
+const running: RunningMock[] = [];
+async function stopAll(): Promise<void> {
+  await Promise.all(running.map((mock) => mock.stop()));
+}
+
+try {
+  for (const spec of chosen) running.push(await startMock({ spec: spec.spec, port: spec.port }));
+} catch (error) {
+  await stopAll();
+  console.error(`pnpm mock: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+const width = Math.max(...chosen.map((spec) => spec.provider.length), "provider".length);
+console.log(`${"provider".padEnd(width)}  URL`);
+chosen.forEach((spec, index) => console.log(`${spec.provider.padEnd(width)}  ${running[index]!.url}`));
+console.log("Prism mocks running; Ctrl-C stops them.");
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void stopAll().then(() => {
+      console.log("Prism mocks stopped.");
+      process.exit(0);
+    });
+  });
+}
