@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { relative } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import {
   bundle,
   createConfig,
@@ -10,6 +10,7 @@ import {
 } from "@redocly/openapi-core";
 import { SpecError, type SpecProblem } from "./spec-error.js";
 import { generateRules } from "./spec-rules.js";
+import { repoRoot } from "../repo-root.js";
 
 /** A parsed, validated OpenAPI 3.1 document with every $ref resolved into one tree. */
 export interface LoadedSpec {
@@ -32,7 +33,7 @@ export async function loadSpec(
   file: string,
   rules: Record<string, RuleSeverity> = generateRules,
 ): Promise<LoadedSpec> {
-  const shownName = relative(process.cwd(), file) || file;
+  const shownName = displayPath(file);
   const text = await readSpecText(file, shownName);
   if (text.trim() === "") {
     throw new SpecError([{ file: shownName, line: 1, column: 1, message: "the file is empty; a spec needs at least `openapi`, `info` and `paths`" }]);
@@ -82,7 +83,7 @@ async function runRedocly<T>(run: () => Promise<T>, shownName: string): Promise<
 
 function locate(problem: NormalizedProblem, shownName: string): SpecProblem {
   const location = problem.location[0];
-  const file = location ? relative(process.cwd(), location.source.absoluteRef) || shownName : shownName;
+  const file = location ? displayPath(location.source.absoluteRef) : shownName;
   let line: number | undefined;
   let column: number | undefined;
   if (location) {
@@ -93,4 +94,10 @@ function locate(problem: NormalizedProblem, shownName: string): SpecProblem {
     }
   }
   return { file, line, column, pointer: location?.pointer, rule: problem.ruleId, message: problem.message };
+}
+
+/** Repo-relative inside the repo (`specs/fastly/customers.yaml`), absolute outside it. */
+function displayPath(file: string): string {
+  const inRepo = relative(repoRoot, resolve(file));
+  return inRepo.startsWith("..") || isAbsolute(inRepo) ? resolve(file) : inRepo;
 }

@@ -1,0 +1,74 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../repo-root.js";
+
+const tsx = join(repoRoot, "node_modules/.bin/tsx");
+const generateScript = join(repoRoot, "scripts/generate.ts");
+const fastlySpec = join(repoRoot, "specs/fastly/customers.yaml");
+const badSpecs = join(repoRoot, "scripts/test/bad-specs");
+const generatedFiles = ["src/generated/customers.ts", "src/generated/operations.ts", "README.md"];
+
+/** A scratch copy of the Fastly package's generated files, to run generate in. */
+async function scratchPackage(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "generate-"));
+  for (const file of generatedFiles) await cp(join(repoRoot, "packages/fastly-customers", file), join(dir, file));
+  return dir;
+}
+
+function generate(packageDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(tsx, [generateScript, ...args], { cwd: packageDir, encoding: "utf8" }, (error, stdout, stderr) =>
+      done({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+function snapshot(packageDir: string): Promise<string[]> {
+  return Promise.all(generatedFiles.map((file) => readFile(join(packageDir, file), "utf8")));
+}
+
+describe("pnpm generate", () => {
+  it("is idempotent: the committed files are exactly what the spec generates", async () => {
+    const dir = await scratchPackage();
+    const before = await snapshot(dir);
+    expect(await generate(dir, fastlySpec)).toMatchObject({ status: 0, stdout: "generate: up to date\n" });
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it("restores a hand-edited generated file, and --check reports the drift without writing", async () => {
+    const dir = await scratchPackage();
+    const types = join(dir, "src/generated/customers.ts");
+    const committed = await readFile(types, "utf8");
+    await writeFile(types, committed.replace("billing_ref?:", "billing_reference?:"));
+    const check = await generate(dir, fastlySpec, "--check");
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain("src/generated/customers.ts differ from what");
+    expect(await readFile(types, "utf8")).not.toBe(committed);
+    expect(await generate(dir, fastlySpec)).toMatchObject({ status: 0, stdout: "generate: wrote src/generated/customers.ts\n" });
+    expect(await readFile(types, "utf8")).toBe(committed);
+  });
+
+  it.concurrent.each([
+    ["yaml-syntax-error.yaml", /scripts\/test\/bad-specs\/yaml-syntax-error\.yaml:9:1: YAML syntax error: unexpected end of the stream/],
+    ["dangling-ref.yaml", /dangling-ref\.yaml:15:\d+: Can't resolve \$ref .*\[no-unresolved-refs\]/],
+    ["duplicate-operation-id.yaml", /duplicate-operation-id\.yaml:14:\d+: Every operation must have a unique `operationId`.*\[operation-operationId-unique\]/],
+    ["missing-operation-id.yaml", /missing-operation-id\.yaml:7:\d+: Operation object should contain `operationId` field.*\[operation-operationId\]/],
+    ["undeclared-path-parameter.yaml", /undeclared-path-parameter\.yaml:7:\d+: The operation does not define the path parameter `\{thing_id\}`.*\[path-parameters-defined\]/],
+    ["invalid-schema-type.yaml", /invalid-schema-type\.yaml:15:\d+: `type` can be one of the following only.*\[struct\]/],
+    ["empty.yaml", /empty\.yaml:1:1: the file is empty/],
+    ["not-openapi.yaml", /not-openapi\.yaml:1:1: not an OpenAPI document/],
+    ["swagger-2.yaml", /swagger-2\.yaml:1:1: expected an OpenAPI 3\.1 document/],
+    ["no-such-file.yaml", /no-such-file\.yaml: cannot read the spec: ENOENT/],
+  ])("stops on %s, naming the file and the place, and leaves the generated files as they were", async (file, message) => {
+    const dir = await scratchPackage();
+    const before = await snapshot(dir);
+    const run = await generate(dir, join(badSpecs, file));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain("the generated files were left as they were");
+    expect(await snapshot(dir)).toEqual(before);
+  });
+});
