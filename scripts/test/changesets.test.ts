@@ -1,0 +1,29 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { repoRoot } from "../repo-root.js";
+
+interface Manifest {
+  name: string;
+  version: string;
+  private?: boolean;
+}
+
+it("releases every never-published package at 0.1.0 through a pending changeset, each on its own", async () => {
+  const output = join(await mkdtemp(join(tmpdir(), "changesets-")), "status.json");
+  await new Promise<void>((done, fail) =>
+    execFile(join(repoRoot, "node_modules/.bin/changeset"), ["status", `--output=${output}`], { cwd: repoRoot }, (error) => (error ? fail(error) : done())),
+  );
+  const status = JSON.parse(await readFile(output, "utf8")) as { releases: { name: string; newVersion: string }[] };
+  const releases = new Map(status.releases.map((release) => [release.name, release.newVersion]));
+
+  const manifests = await Promise.all(
+    (await readdir(join(repoRoot, "packages"))).map(async (dir) => JSON.parse(await readFile(join(repoRoot, "packages", dir, "package.json"), "utf8")) as Manifest),
+  );
+  const unreleased = manifests.filter((manifest) => !manifest.private && manifest.version === "0.0.0");
+  expect(unreleased.map((manifest) => manifest.name)).toContain("@org/fastly-customers");
+  for (const manifest of unreleased) expect(releases.get(manifest.name), manifest.name).toBe("0.1.0");
+  for (const manifest of manifests.filter((manifest) => manifest.private)) expect(releases.has(manifest.name), manifest.name).toBe(false);
+});
