@@ -1,17 +1,19 @@
-import createClient, { type Client, type ClientOptions, type Middleware } from "openapi-fetch";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { checkBaseUrl } from "./base-url.js";
-import { ConnectionError } from "./errors.js";
+import type { RequestPolicy } from "./call-options.js";
+import { ClientError, ConnectionError } from "./errors.js";
 import { encodeFormBody } from "./form-body.js";
-import { recordRequestMethod } from "./unwrap.js";
+import { safePathSerializer } from "./path-params.js";
+import { createSender } from "./send-request.js";
 
 const FORM = "application/x-www-form-urlencoded";
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 /** What every provider client accepts besides its credentials. */
-export interface ClientConfig {
+export interface ClientConfig extends RequestPolicy {
   /** Where requests go; defaults to the first server of the spec. */
   baseUrl?: string;
-  /** A fetch implementation (tests, proxies, instrumentation); defaults to the global fetch. */
+  /** A fetch implementation (proxies, instrumentation); defaults to the global fetch. */
   fetch?: (request: Request) => Promise<Response>;
   /** Headers added to every request, e.g. a User-Agent of your app. */
   headers?: Record<string, string>;
@@ -19,6 +21,7 @@ export interface ClientConfig {
   allowInsecureHttp?: boolean;
 }
 
+/** What a provider package tells the runtime about its API. */
 export interface ApiClientOptions extends ClientConfig {
   /** The spec's first server, used when the caller gives no baseUrl. */
   defaultBaseUrl: string;
@@ -26,33 +29,52 @@ export interface ApiClientOptions extends ClientConfig {
   middleware?: Middleware[];
   /** Request media types other than JSON, by `METHOD /path` (generated from the spec). */
   requestMediaTypes?: Readonly<Record<string, string>>;
+  /** Headers the auth middleware sets: never sent to another origin on a redirect. */
+  credentialHeaders?: readonly string[];
+  /** Credential values (tokens, secrets) to redact from every error. */
+  secrets?: readonly string[];
+  /** Response headers carrying the provider's request id, in order of preference. */
+  requestIdHeaders?: readonly string[];
+  /** Reads the provider's error code from an error body; by default a string `code` field. */
+  errorCode?: (body: unknown) => string | undefined;
 }
 
 /**
- * The openapi-fetch client every provider package returns: typed by the spec's paths, with
- * the provider's auth, form bodies where the spec says so, and ConnectionError on no answer.
+ * The openapi-fetch client every provider package returns: typed by the spec's paths, with the
+ * provider's auth, retries and timeouts, safe path parameters, form bodies where the spec says
+ * so, and one error family (see errors.ts).
  */
 export function createApiClient<Paths extends {}>(options: ApiClientOptions): Client<Paths> {
   const baseUrl = checkBaseUrl(options.baseUrl ?? options.defaultBaseUrl, options);
-  const clientOptions: ClientOptions = {
+  const userFetch = options.fetch;
+  const send = createSender({
+    fetch: userFetch ?? ((request) => fetch(request)),
+    policy: options,
+    credentialHeaders: options.credentialHeaders ?? [],
+    requestIdHeaders: options.requestIdHeaders ?? ["x-request-id", "request-id"],
+    errorCode: options.errorCode ?? defaultErrorCode,
+    secrets: options.secrets ?? [],
+  });
+  const client = createClient<Paths>({
     baseUrl,
     headers: { Accept: "application/json", ...options.headers },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  };
-  const client = createClient<Paths>(clientOptions);
-  client.use(...(options.middleware ?? []), connectionErrors);
+    fetch: send,
+    pathSerializer: safePathSerializer,
+  });
+  client.use(...(options.middleware ?? []), keepErrorsInTheFamily);
   return withRequestMediaTypes(client, options.requestMediaTypes ?? {});
 }
 
-/** Turns fetch's bare TypeError into a ConnectionError naming the request, and tags responses. */
-const connectionErrors: Middleware = {
+function defaultErrorCode(body: unknown): string | undefined {
+  const code = (body as { code?: unknown } | null | undefined)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** Whatever a middleware or fetch throws leaves the call as a ClientError or the caller's abort. */
+const keepErrorsInTheFamily: Middleware = {
   onError({ request, error }) {
-    if (error instanceof DOMException && error.name === "AbortError") return error;
+    if (error instanceof ClientError || request.signal.aborted) return error instanceof Error ? error : new Error(String(error));
     return new ConnectionError({ method: request.method, url: request.url, cause: error });
-  },
-  onResponse({ request, response }) {
-    recordRequestMethod(response, request.method);
-    return undefined;
   },
 };
 

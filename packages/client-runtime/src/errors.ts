@@ -1,47 +1,90 @@
 /**
- * The errors a client reports. HTTP failures come back in openapi-fetch's `{ error, response }`;
- * `unwrap()` turns them into an ApiError. A request that never got an answer throws a
- * ConnectionError. Neither ever carries request headers, so credentials cannot leak into logs.
+ * The one error family of every client. HTTP failures come back in openapi-fetch's
+ * `{ error, response }` and `unwrap()` turns them into an ApiError; the others are thrown by
+ * the call itself. None ever carries request headers, and known credentials are redacted from
+ * every message and body, so errors are safe to log.
  */
 
+/** Base class: what was asked (method, URL) and, once there is an answer, its request id. */
+export class ClientError extends Error {
+  override readonly name: string = "ClientError";
+  readonly method: string;
+  readonly url: string;
+  /** The provider's request or correlation id, when the answer carried one. */
+  readonly requestId: string | undefined;
+
+  constructor(message: string, init: { method: string; url: string; requestId?: string; cause?: unknown }) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.method = init.method;
+    this.url = init.url;
+    this.requestId = init.requestId;
+  }
+}
+
 /** The API answered with a non-2xx status. */
-export class ApiError<Body = unknown> extends Error {
+export class ApiError<Body = unknown> extends ClientError {
   override readonly name = "ApiError";
   readonly status: number;
   readonly statusText: string;
-  readonly method: string;
-  readonly url: string;
-  /** The parsed error body the API sent (JSON when it was JSON, else text; undefined when empty). */
+  /** The provider's machine-readable error code from the body, when it sends one. */
+  readonly code: string | undefined;
+  /** The error body: parsed JSON, else its text (`"<status> <statusText>"` when it was empty). */
   readonly body: Body;
 
-  constructor(init: { status: number; statusText: string; method: string; url: string; body: Body }) {
+  constructor(init: { status: number; statusText: string; method: string; url: string; body: Body; code?: string; requestId?: string }) {
     const detail = describeErrorBody(init.body);
-    super(`${init.method} ${init.url} failed with ${init.status}${init.statusText ? ` ${init.statusText}` : ""}${detail ? `: ${detail}` : ""}`);
+    const code = init.code ? ` [${init.code}]` : "";
+    const id = init.requestId ? ` (request id ${init.requestId})` : "";
+    super(`${init.method} ${init.url} failed with ${init.status}${init.statusText ? ` ${init.statusText}` : ""}${code}${detail ? `: ${detail}` : ""}${id}`, init);
     this.status = init.status;
     this.statusText = init.statusText;
-    this.method = init.method;
-    this.url = init.url;
+    this.code = init.code;
     this.body = init.body;
   }
 }
 
-/** The request never got an HTTP answer (refused, reset, DNS, TLS). */
-export class ConnectionError extends Error {
+/** The request never got an HTTP answer (refused, reset, DNS, TLS, too many redirects). */
+export class ConnectionError extends ClientError {
   override readonly name = "ConnectionError";
-  readonly method: string;
-  readonly url: string;
 
-  constructor(init: { method: string; url: string; cause: unknown }) {
-    const reason = init.cause instanceof Error ? (init.cause.cause as Error | undefined)?.message ?? init.cause.message : String(init.cause);
-    super(`${init.method} ${init.url} got no answer: ${reason}`, { cause: init.cause });
-    this.method = init.method;
-    this.url = init.url;
+  constructor(init: { method: string; url: string; cause?: unknown; reason?: string }) {
+    const reason = init.reason ?? causeText(init.cause);
+    super(`${init.method} ${init.url} got no answer: ${reason}`, init);
   }
+}
+
+/** No complete answer within the timeout (after any retries). */
+export class TimeoutError extends ClientError {
+  override readonly name = "TimeoutError";
+  readonly timeoutMs: number;
+
+  constructor(init: { method: string; url: string; timeoutMs: number }) {
+    super(`${init.method} ${init.url} timed out after ${init.timeoutMs} ms`, init);
+    this.timeoutMs = init.timeoutMs;
+  }
+}
+
+/** The API answered 2xx with a body that is not what its media type says (e.g. broken JSON). */
+export class InvalidResponseError extends ClientError {
+  override readonly name = "InvalidResponseError";
+  readonly status: number;
+
+  constructor(init: { method: string; url: string; status: number; reason: string; requestId?: string }) {
+    super(`${init.method} ${init.url} answered ${init.status} with an invalid body: ${init.reason}`, init);
+    this.status = init.status;
+  }
+}
+
+function causeText(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = cause.cause instanceof Error ? cause.cause : undefined;
+  const code = (inner as NodeJS.ErrnoException | undefined)?.code;
+  return inner ? `${inner.message}${code && !inner.message.includes(code) ? ` (${code})` : ""}` : cause.message;
 }
 
 /** Picks the human-readable part of the usual error body shapes. */
 function describeErrorBody(body: unknown): string {
-  if (typeof body === "string") return body.slice(0, 200);
+  if (typeof body === "string") return body.slice(0, 300);
   if (!body || typeof body !== "object") return "";
   const record = body as Record<string, unknown>;
   const nested = Array.isArray(record.errors) ? (record.errors[0] as Record<string, unknown> | undefined) : undefined;

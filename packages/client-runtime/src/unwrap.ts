@@ -1,4 +1,6 @@
 import { ApiError } from "./errors.js";
+import { exchangeOf } from "./exchange-record.js";
+import { redactSecrets } from "./redact.js";
 
 /** The result of every openapi-fetch call: either `data` or `error`, always `response`. */
 export interface FetchResult {
@@ -14,7 +16,7 @@ export type ErrorOf<R extends FetchResult> = Extract<R, { error: unknown }>["err
 
 /**
  * Returns the data of a successful call, or throws an ApiError carrying the status, method,
- * URL and typed body of a failed one, for code that prefers exceptions to `{ data, error }`.
+ * URL, provider error code, request id and typed body of a failed one.
  */
 export function unwrap<R extends FetchResult>(result: R): DataOf<R> {
   if (result.response.ok) return result.data as DataOf<R>;
@@ -24,22 +26,16 @@ export function unwrap<R extends FetchResult>(result: R): DataOf<R> {
 /** The ApiError describing a failed result. */
 export function apiErrorOf<R extends FetchResult>(result: R): ApiError<ErrorOf<R>> {
   const { response } = result;
+  const exchange = exchangeOf(response);
+  const secrets = exchange?.secrets ?? [];
+  const body = redactSecrets(result.error, secrets) as ErrorOf<R>;
   return new ApiError<ErrorOf<R>>({
     status: response.status,
     statusText: response.statusText,
-    method: methodOf(response),
-    url: response.url,
-    body: (result.error === "" ? undefined : result.error) as ErrorOf<R>,
+    method: exchange?.method ?? "request",
+    url: redactSecrets(exchange?.url ?? response.url, secrets),
+    body,
+    code: exchange?.errorCode(body),
+    requestId: exchange?.requestId,
   });
-}
-
-const requestMethods = new WeakMap<Response, string>();
-
-/** Remembers which method produced a response; fetch's Response does not say. */
-export function recordRequestMethod(response: Response, method: string): void {
-  requestMethods.set(response, method);
-}
-
-function methodOf(response: Response): string {
-  return requestMethods.get(response) ?? "request";
 }

@@ -1,77 +1,66 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError, ConnectionError, createApiClient, headerAuth, unwrap } from "../src/index.js";
+import type { paths } from "./paths.js";
+import { startTestServer } from "./test-server.js";
 
-interface paths {
-  "/things/{id}": {
-    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
-    get: {
-      parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
-      requestBody?: never;
-      responses: {
-        200: { headers: Record<string, unknown>; content: { "application/json": { id: string } } };
-        404: { headers: Record<string, unknown>; content: { "application/json": { message: string } } };
-      };
-    };
-  };
-}
-
-const seen: { method?: string; url?: string; headers?: Record<string, unknown> }[] = [];
-const server = createServer((request, response) => {
-  seen.push({ method: request.method, url: request.url, headers: request.headers });
-  if (request.url === "/things/missing") return response.writeHead(404, { "content-type": "application/json" }).end('{"message":"no such thing"}');
-  if (request.url === "/things/empty") return response.writeHead(503).end();
-  response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: "t1" }));
-});
-let baseUrl = "";
+let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startTestServer((request, response) => {
+    if (request.url === "/things/missing") return response.writeHead(404, { "content-type": "application/json", "x-request-id": "req-42" }).end('{"message":"no such thing","code":"NOT_FOUND"}');
+    if (request.url === "/things/empty") return response.writeHead(404).end();
+    if (request.url === "/things/html") return response.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>");
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: "t1" }));
+  });
 });
-afterAll(() => new Promise<void>((closed) => server.close(() => closed())));
+afterAll(() => server.close());
 
-const clientFor = (url = baseUrl) =>
-  createApiClient<paths>({ defaultBaseUrl: "https://example.invalid", baseUrl: url, middleware: [headerAuth("X-Key", "sekret")] });
+const clientFor = (url = server.url) =>
+  createApiClient<paths>({ defaultBaseUrl: "https://example.invalid", baseUrl: url, middleware: [headerAuth("X-Key", "sekret-key")], credentialHeaders: ["X-Key"], secrets: ["sekret-key"] });
 
 describe("createApiClient", () => {
   it("sends the credential header and Accept: application/json", async () => {
     const { data } = await clientFor().GET("/things/{id}", { params: { path: { id: "t1" } } });
     expect(data).toEqual({ id: "t1" });
-    expect(seen.at(-1)?.headers).toMatchObject({ "x-key": "sekret", accept: "application/json" });
+    expect(server.seen.at(-1)?.headers).toMatchObject({ "x-key": "sekret-key", accept: "application/json" });
   });
 
-  it("turns a failed call into an ApiError with method, URL, status and body, without the credential", async () => {
+  it("turns a failed call into an ApiError with method, URL, status, code, request id and body", async () => {
     const result = await clientFor().GET("/things/{id}", { params: { path: { id: "missing" } } });
-    expect(result.error).toEqual({ message: "no such thing" });
-    let thrown: unknown;
-    try {
-      unwrap(result);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(ApiError);
-    expect(thrown).toMatchObject({ status: 404, method: "GET", url: `${baseUrl}/things/missing`, body: { message: "no such thing" } });
-    expect((thrown as Error).message).toBe(`GET ${baseUrl}/things/missing failed with 404 Not Found: no such thing`);
-    expect(JSON.stringify(thrown) + String(thrown)).not.toContain("sekret");
+    expect(result.error).toEqual({ message: "no such thing", code: "NOT_FOUND" });
+    const error = (() => {
+      try {
+        unwrap(result);
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 404, method: "GET", url: `${server.url}/things/missing`, code: "NOT_FOUND", requestId: "req-42", body: { message: "no such thing", code: "NOT_FOUND" } });
+    expect((error as Error).message).toBe(`GET ${server.url}/things/missing failed with 404 Not Found [NOT_FOUND]: no such thing (request id req-42)`);
   });
 
-  it("reports an empty error body as an ApiError too, never a silent undefined", async () => {
+  it("reports an empty error body as its status text, never a silent undefined", async () => {
     const result = await clientFor().GET("/things/{id}", { params: { path: { id: "empty" } } });
-    expect(() => unwrap(result)).toThrowError(new ApiError({ status: 503, statusText: "Service Unavailable", method: "GET", url: `${baseUrl}/things/empty`, body: undefined }));
+    expect(result.error).toBe("404 Not Found");
+    expect(() => unwrap(result)).toThrow(`GET ${server.url}/things/empty failed with 404 Not Found: 404 Not Found`);
+  });
+
+  it("keeps a non-JSON error body as text", async () => {
+    const result = await clientFor().GET("/things/{id}", { params: { path: { id: "html" } } });
+    expect(result.error).toBe("<h1>Not Found</h1>");
+    expect(() => unwrap(result)).toThrowError(ApiError);
   });
 
   it("throws a ConnectionError naming the request when nothing answers", async () => {
-    const closed = createServer();
-    await new Promise<void>((listening) => closed.listen(0, "127.0.0.1", listening));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise<void>((done) => closed.close(() => done()));
-    const call = clientFor(`http://127.0.0.1:${port}`).GET("/things/{id}", { params: { path: { id: "t1" } } });
-    await expect(call).rejects.toBeInstanceOf(ConnectionError);
-    await expect(call).rejects.toThrow(`GET http://127.0.0.1:${port}/things/t1 got no answer: connect ECONNREFUSED`);
+    const gone = await startTestServer(() => undefined);
+    await gone.close();
+    const call = clientFor(gone.url).GET("/things/{id}", { params: { path: { id: "t1" } }, ...{} }).catch((error: unknown) => error);
+    const error = await call;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(new RegExp(`^GET ${gone.url}/things/t1 got no answer: .*ECONNREFUSED`));
   });
 
-  it("uses the spec's server when no baseUrl is given, and checks it", () => {
+  it("checks the spec's server when no baseUrl is given", () => {
     expect(() => createApiClient<paths>({ defaultBaseUrl: "http://api.example.com" })).toThrow(/plain http/);
   });
 });

@@ -1,0 +1,47 @@
+import type { Middleware } from "openapi-fetch";
+
+/** Settings a client takes once and any call can override. */
+export interface RequestPolicy {
+  /** Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx. Default 2. */
+  maxRetries?: number;
+  /** Milliseconds one attempt may take, answer body included. Default 60 000. */
+  timeout?: number;
+  /** Also retry POST and PATCH (only when the API makes them safe to repeat). Default false. */
+  retryNonIdempotent?: boolean;
+  /** The longest `Retry-After` honoured, in milliseconds; longer waits are cut to it. Default 60 000. */
+  maxRetryAfter?: number;
+  /** Called before each retry with why and how long it waits: for logs and metrics. */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+export interface RetryEvent {
+  method: string;
+  url: string;
+  /** 1 for the first retry. */
+  retry: number;
+  delayMs: number;
+  reason: string;
+}
+
+const perCall = new WeakMap<Request, RequestPolicy>();
+
+/**
+ * Overrides the client's request policy for one call:
+ * `client.GET("/x", { ...callOptions({ timeout: 2_000, maxRetries: 0 }) })`.
+ */
+export function callOptions(policy: RequestPolicy): { middleware: Middleware[] } {
+  return {
+    middleware: [
+      {
+        onRequest({ request }) {
+          perCall.set(request, policy);
+          return undefined;
+        },
+      },
+    ],
+  };
+}
+
+export function callPolicyOf(request: Request): RequestPolicy | undefined {
+  return perCall.get(request);
+}

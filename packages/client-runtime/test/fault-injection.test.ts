@@ -1,0 +1,170 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { callOptions, ConnectionError, createApiClient, InvalidResponseError, TimeoutError, type RetryEvent } from "../src/index.js";
+import type { paths } from "./paths.js";
+import { startTestServer } from "./test-server.js";
+
+const LARGE_ITEMS = 200_000;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer((request, response, hit) => {
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+      response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+    // "/things/<case>" or "/things/<case>-<n>": a fresh URL gives the case a fresh hit count.
+    const id = request.url.split("/")[2]!.replace(/-\d+$/, "");
+    switch (id) {
+      case "reset":
+        return response.socket?.destroy();
+      case "stall":
+        return; // never answers
+      case "flaky":
+      case "flaky-post":
+        return hit === 1 ? json(500, { message: "try again" }) : json(200, { id: "ok" });
+      case "down":
+        return json(500, { message: "down" });
+      case "limited":
+        return hit === 1 ? json(429, { message: "slow down" }, { "retry-after": "1" }) : json(200, { id: "ok" });
+      case "limited-date":
+        return hit === 1 ? json(429, { message: "slow down" }, { "retry-after": new Date(Date.now() + 30_000).toUTCString() }) : json(200, { id: "ok" });
+      case "malformed":
+        return response.writeHead(200, { "content-type": "application/json" }).end('{"id": "half');
+      case "large":
+        return json(200, { items: Array.from({ length: LARGE_ITEMS }, (_, index) => ({ index, name: `item ${index}` })) });
+      default:
+        return json(200, { id });
+    }
+  });
+});
+afterAll(() => server.close());
+
+// No test may leave a timer behind (a retry's sleep, an attempt's timeout). vitest's
+// detectAsyncLeaks cannot be used here: Node 20's fetch itself leaves a promise per request body.
+const timers = () => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
+let timersBefore = 0;
+beforeAll(() => void (timersBefore = timers()));
+afterEach(async () => {
+  await new Promise((settle) => setImmediate(settle));
+  expect(timers()).toBeLessThanOrEqual(timersBefore);
+});
+
+function client(policy: Parameters<typeof createApiClient>[0] extends infer O ? Omit<O & object, "defaultBaseUrl"> : never = {}) {
+  const retries: RetryEvent[] = [];
+  const api = createApiClient<paths>({ defaultBaseUrl: server.url, onRetry: (event) => retries.push(event), ...policy });
+  return { api, retries };
+}
+const path = (id: string) => ({ params: { path: { id } } });
+
+describe("retries", () => {
+  it("retries a 500 and returns the 200 that follows, after a backoff of 375–500 ms", async () => {
+    const { api, retries } = client();
+    const { data } = await api.GET("/things/{id}", path("flaky"));
+    expect(data).toEqual({ id: "ok" });
+    expect(retries).toHaveLength(1);
+    expect(retries[0]).toMatchObject({ method: "GET", retry: 1, reason: "status 500" });
+    expect(retries[0]!.delayMs).toBeGreaterThanOrEqual(375);
+    expect(retries[0]!.delayMs).toBeLessThanOrEqual(500);
+  });
+
+  it("gives up after maxRetries with the last answer, backing off exponentially", async () => {
+    const { api, retries } = client({ maxRetries: 2 });
+    const started = performance.now();
+    const { error, response } = await api.GET("/things/{id}", path("down"));
+    expect(response.status).toBe(500);
+    expect(error).toEqual({ message: "down" });
+    expect(retries.map((event) => event.retry)).toEqual([1, 2]);
+    expect(retries[1]!.delayMs).toBeGreaterThanOrEqual(750);
+    expect(retries[1]!.delayMs).toBeLessThanOrEqual(1000);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(retries[0]!.delayMs + retries[1]!.delayMs - 5);
+  });
+
+  it("honours Retry-After in seconds", async () => {
+    const { api, retries } = client();
+    const started = performance.now();
+    const { data } = await api.GET("/things/{id}", path("limited"));
+    expect(data).toEqual({ id: "ok" });
+    expect(retries.map((event) => event.delayMs)).toEqual([1000]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+  });
+
+  it("honours Retry-After as an HTTP-date, cut to maxRetryAfter", async () => {
+    const { api, retries } = client({ maxRetryAfter: 200 });
+    const { data } = await api.GET("/things/{id}", path("limited-date"));
+    expect(data).toEqual({ id: "ok" });
+    expect(retries.map((event) => event.delayMs)).toEqual([200]);
+  });
+
+  it("retries a reset connection, then reports a ConnectionError", async () => {
+    const { api, retries } = client({ maxRetries: 1 });
+    const before = server.seen.length;
+    await expect(api.GET("/things/{id}", path("reset"))).rejects.toThrowError(ConnectionError);
+    expect(server.seen.length - before).toBe(2);
+    expect(retries).toHaveLength(1);
+  });
+
+  it("does not retry POST unless the caller opts in, and replays the same body when it does", async () => {
+    const { api } = client();
+    const once = await api.POST("/things/{id}", { ...path("flaky-post"), body: { name: "first" } });
+    expect(once.response.status).toBe(500);
+    const before = server.seen.length;
+    const twice = await api.POST("/things/{id}", { ...path("flaky-post-2"), body: { name: "same body" }, ...callOptions({ retryNonIdempotent: true }) });
+    expect(twice.data).toEqual({ id: "ok" });
+    const bodies = server.seen.slice(before).map((request) => request.body);
+    expect(bodies).toEqual(['{"name":"same body"}', '{"name":"same body"}']);
+  });
+
+  it("lets one call turn retries off", async () => {
+    const { api, retries } = client();
+    const { response } = await api.GET("/things/{id}", { ...path("down"), ...callOptions({ maxRetries: 0 }) });
+    expect(response.status).toBe(500);
+    expect(retries).toEqual([]);
+  });
+});
+
+describe("timeouts and aborts", () => {
+  it("reports a TimeoutError when the server stalls past the timeout", async () => {
+    const { api } = client({ timeout: 150, maxRetries: 0 });
+    const started = performance.now();
+    const error = await api.GET("/things/{id}", path("stall")).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toBe(`GET ${server.url}/things/stall timed out after 150 ms`);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("retries a timed-out attempt, with the per-call timeout", async () => {
+    const { api, retries } = client({ timeout: 10_000, maxRetries: 1 });
+    await expect(api.GET("/things/{id}", { ...path("stall"), ...callOptions({ timeout: 100 }) })).rejects.toThrowError(TimeoutError);
+    expect(retries).toHaveLength(1);
+  });
+
+  it("lets the caller's AbortSignal win over a stalled answer", async () => {
+    const { api } = client({ timeout: 10_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const error = await api.GET("/things/{id}", { ...path("stall"), signal: controller.signal }).catch((thrown: unknown) => thrown);
+    expect((error as Error).name).toBe("AbortError");
+  });
+
+  it("lets the caller's AbortSignal cut a backoff short", async () => {
+    const { api } = client();
+    const controller = new AbortController();
+    const started = performance.now();
+    setTimeout(() => controller.abort(), 150);
+    const error = await api.GET("/things/{id}", { ...path("limited-2"), signal: controller.signal }).catch((thrown: unknown) => thrown);
+    expect((error as Error).name).toBe("AbortError");
+    expect(performance.now() - started).toBeLessThan(900);
+  });
+});
+
+describe("bodies", () => {
+  it("reports malformed JSON in a 200 as an InvalidResponseError", async () => {
+    const { api } = client();
+    const error = await api.GET("/things/{id}", path("malformed")).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(new RegExp(`^GET ${server.url}/things/malformed answered 200 with an invalid body: `));
+  });
+
+  it("reads a very large body whole", async () => {
+    const { api } = client();
+    const { data } = await api.GET("/things/{id}", path("large"));
+    expect(data?.items).toHaveLength(LARGE_ITEMS);
+  });
+});
