@@ -6,8 +6,8 @@ import {
   getLineColLocation,
   lint,
   type NormalizedProblem,
-  type RuleSeverity,
 } from "@redocly/openapi-core";
+import type { RuleConfig } from "@redocly/openapi-core/lib/config/types.js";
 import { SpecError, type SpecProblem } from "./spec-error.js";
 import { generateRules } from "./spec-rules.js";
 import { repoRoot } from "../repo-root.js";
@@ -31,14 +31,14 @@ export interface OpenApiDocument {
  */
 export async function loadSpec(
   file: string,
-  rules: Record<string, RuleSeverity> = generateRules,
+  rules: Record<string, RuleConfig> = generateRules,
 ): Promise<LoadedSpec> {
   const shownName = displayPath(file);
   const text = await readSpecText(file, shownName);
   if (text.trim() === "") {
     throw new SpecError([{ file: shownName, line: 1, column: 1, message: "the file is empty; a spec needs at least `openapi`, `info` and `paths`" }]);
   }
-  const config = await createConfig({ rules });
+  const config = await createConfig({ rules } as never);
   const problems = await runRedocly(() => lint({ ref: file, config }), shownName);
   const errors = problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) throw new SpecError(errors.map((problem) => locate(problem, shownName)));

@@ -1,4 +1,4 @@
-import type { RuleSeverity } from "@redocly/openapi-core";
+import type { RuleConfig } from "@redocly/openapi-core/lib/config/types.js";
 
 /**
  * The Redocly rules a spec must pass before anything is generated from it. `struct` is the
@@ -6,7 +6,7 @@ import type { RuleSeverity } from "@redocly/openapi-core";
  * (a dangling $ref, an operation without a name) or a mock that lies (examples that do not
  * match their schema).
  */
-export const generateRules: Record<string, RuleSeverity> = {
+export const generateRules: Record<string, RuleConfig> = {
   struct: "error",
   "no-unresolved-refs": "error",
   "operation-operationId": "error",
@@ -27,9 +27,26 @@ export const generateRules: Record<string, RuleSeverity> = {
   "spec-components-invalid-map-name": "error",
 };
 
-/** Rules for `pnpm lint`: a house style on top of what generate needs. */
-export const lintRules: Record<string, RuleSeverity> = {
+/**
+ * Rules for `pnpm lint`: the house style on top of what generate needs. Every operation has
+ * an operationId, a summary, a tag and security; every response body has an example, so the
+ * mock answers with believable data.
+ */
+export const lintRules: Record<string, RuleConfig> = {
   ...generateRules,
+  "rule/operation-tags": {
+    subject: { type: "Operation", property: "tags" },
+    assertions: { defined: true, nonEmpty: true },
+    message: "Every operation needs at least one tag",
+    severity: "error",
+  },
+  "rule/response-examples": {
+    subject: { type: "MediaType" },
+    where: [{ subject: { type: "Response" }, assertions: { defined: true } }],
+    assertions: { requireAny: ["example", "examples"] },
+    message: "Every response body needs an example (or examples), so the mock answers with believable data",
+    severity: "error",
+  },
   "operation-summary": "error",
   "operation-tag-defined": "error",
   "tags-alphabetical": "off",

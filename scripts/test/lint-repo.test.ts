@@ -45,12 +45,18 @@ describe("pnpm lint's repo conventions", () => {
     ]);
   });
 
-  it("holds specs to the house rules: a summary on every operation", async () => {
+  it.each([
+    ["a summary on every operation", "      summary: List users\n", /Operation object should contain `summary` field\..*\[operation-summary\]$/],
+    ["a tag on every operation", "      description: List all users from a specified customer id.\n      tags: [customer]\n", /Every operation needs at least one tag.*\[rule\/operation-tags\]$/],
+    ["an example on every response", "              examples:\n                deleted:\n                  value:\n                    status: ok\n", /Every response body needs an example.*\[rule\/response-examples\]$/],
+    ["security on every operation", "security:\n  - token: []\n", /Every operation should have security defined.*\[security-defined\]$/],
+  ])("holds specs to the house rules: %s", async (_rule, removed, message) => {
     const root = await scratchRepo();
     const spec = join(root, "specs/fastly/customers.yaml");
-    await writeFile(spec, (await readFile(spec, "utf8")).replace("      summary: List users\n", ""));
-    const problems = await lintRepo(root);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^.*specs\/fastly\/customers\.yaml:\d+:\d+: Operation object should contain `summary` field\..*\[operation-summary\]$/);
+    const text = await readFile(spec, "utf8");
+    expect(text).toContain(removed);
+    await writeFile(spec, text.replace(removed, removed.includes("tags:") ? "      description: List all users from a specified customer id.\n" : ""));
+    const problem = (await lintRepo(root)).find((line) => message.test(line));
+    expect(problem).toMatch(/specs\/fastly\/customers\.yaml:\d+:\d+: /);
   });
 });

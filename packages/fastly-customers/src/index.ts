@@ -2,6 +2,8 @@ import { createApiClient, headerAuth, type Client, type ClientConfig } from "@or
 import type { components, operations, paths } from "./generated/customers.js";
 import { defaultBaseUrl, requestMediaTypes } from "./generated/operations.js";
 
+const TOKEN_HEADER = "Fastly-Key";
+
 export interface FastlyClientOptions extends ClientConfig {
   /** A Fastly API token, sent as the `Fastly-Key` header. */
   apiToken: string;
@@ -21,7 +23,9 @@ export function createFastlyClient(options: FastlyClientOptions): FastlyClient {
     ...config,
     defaultBaseUrl,
     requestMediaTypes,
-    middleware: [headerAuth("Fastly-Key", apiToken)],
+    middleware: [headerAuth(TOKEN_HEADER, apiToken)],
+    credentialHeaders: [TOKEN_HEADER],
+    secrets: [apiToken],
   });
 }
 
@@ -36,4 +40,14 @@ export type FastlyError = Schemas["Error"];
 
 export type { components, operations, paths };
 export { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
-export { ApiError, ConnectionError, unwrap } from "@org/client-runtime";
+export {
+  ApiError,
+  callOptions,
+  ClientError,
+  ConnectionError,
+  InvalidResponseError,
+  TimeoutError,
+  unwrap,
+  type RequestPolicy,
+  type RetryEvent,
+} from "@org/client-runtime";

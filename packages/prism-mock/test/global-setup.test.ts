@@ -6,18 +6,26 @@ import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 
 const vitestBin = fileURLToPath(new URL("../node_modules/vitest/vitest.mjs", import.meta.url));
-const fixture = fileURLToPath(new URL("./fixtures/failing-run", import.meta.url));
 
-it("stops the mock when the test run fails", { timeout: 60_000 }, async () => {
+/** Runs one fixture vitest project in its own process; returns its exit code and the mock URL it saw. */
+async function runFixture(name: string): Promise<{ exitCode: number; output: string; mockUrl: string }> {
   const record = join(await mkdtemp(join(tmpdir(), "prism-mock-")), "url.txt");
-  const exitCode = await new Promise<number>((done) => {
-    const child = execFile(process.execPath, [vitestBin, "run", "--root", fixture], {
-      env: { ...process.env, MOCK_URL_RECORD: record },
-    });
-    child.on("exit", (code) => done(code ?? 1));
+  const root = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+  const { exitCode, output } = await new Promise<{ exitCode: number; output: string }>((done) => {
+    const child = execFile(process.execPath, [vitestBin, "run", "--root", root], { env: { ...process.env, MOCK_URL_RECORD: record } }, (_error, stdout, stderr) =>
+      done({ exitCode: child.exitCode ?? 1, output: stdout + stderr }),
+    );
   });
+  return { exitCode, output, mockUrl: await readFile(record, "utf8") };
+}
+
+it.each([
+  ["failing-run", /expected 'this test' to be 'failing on purpose'/],
+  ["timed-out-run", /Test timed out in 300ms/],
+])("leaves no Prism mock behind after a %s", { timeout: 60_000 }, async (fixture, why) => {
+  const { exitCode, output, mockUrl } = await runFixture(fixture);
   expect(exitCode).not.toBe(0);
-  const url = await readFile(record, "utf8");
-  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  await expect(fetch(url)).rejects.toThrow();
+  expect(output).toMatch(why);
+  expect(mockUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  await expect(fetch(mockUrl)).rejects.toThrow();
 });

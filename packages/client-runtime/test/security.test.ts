@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiError, ConnectionError, createApiClient, headerAuth, TimeoutError, unwrap } from "../src/index.js";
+import type { paths } from "./paths.js";
+import { startTestServer } from "./test-server.js";
+
+const SECRET = "tok_live_5ecr3t";
+let origin: Awaited<ReturnType<typeof startTestServer>>;
+let elsewhere: Awaited<ReturnType<typeof startTestServer>>;
+
+beforeAll(async () => {
+  elsewhere = await startTestServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end('{"id":"elsewhere"}'));
+  origin = await startTestServer((request, response) => {
+    const id = decodeURIComponent(request.url.split("/")[2] ?? "");
+    if (id === "away") return response.writeHead(302, { location: `${elsewhere.url}/things/landed` }).end();
+    if (id === "home") return response.writeHead(307, { location: "/things/landed" }).end();
+    if (id === "loop") return response.writeHead(302, { location: "/things/loop" }).end();
+    if (id === "echo") {
+      return response.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ message: `bad key ${request.headers["x-key"]}` }));
+    }
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id }));
+  });
+});
+afterAll(async () => {
+  await origin.close();
+  await elsewhere.close();
+});
+
+const client = (baseUrl = origin.url) =>
+  createApiClient<paths>({
+    defaultBaseUrl: baseUrl,
+    middleware: [headerAuth("X-Key", SECRET)],
+    credentialHeaders: ["X-Key"],
+    secrets: [SECRET],
+    headers: { Authorization: `Bearer ${SECRET}` },
+  });
+const path = (id: string) => ({ params: { path: { id } } });
+
+describe("credentials", () => {
+  it("are not sent when a redirect leaves the configured origin", async () => {
+    const { data } = await client().GET("/things/{id}", path("away"));
+    expect(data).toEqual({ id: "elsewhere" });
+    const landed = elsewhere.seen.at(-1)!;
+    expect(landed.url).toBe("/things/landed");
+    expect(landed.headers["x-key"]).toBeUndefined();
+    expect(landed.headers.authorization).toBeUndefined();
+  });
+
+  it("are kept on a redirect within the origin", async () => {
+    const { data } = await client().GET("/things/{id}", path("home"));
+    expect(data).toEqual({ id: "landed" });
+    expect(origin.seen.at(-1)!.headers["x-key"]).toBe(SECRET);
+  });
+
+  it("stops a redirect loop with a ConnectionError", async () => {
+    await expect(client().GET("/things/{id}", path("loop"))).rejects.toThrow(/got no answer: more than 5 redirects/);
+  });
+
+  it("never appear in an ApiError, even when the API echoes them", async () => {
+    const result = await client().GET("/things/{id}", path("echo"));
+    const error = (() => {
+      try {
+        unwrap(result);
+      } catch (thrown) {
+        return thrown as ApiError;
+      }
+    })()!;
+    expect(error).toBeInstanceOf(ApiError);
+    const everything = `${error.message} ${error.stack} ${JSON.stringify(error)} ${JSON.stringify(error.body)}`;
+    expect(everything).not.toContain(SECRET);
+    expect(error.body).toEqual({ message: "bad key [redacted]" });
+  });
+
+  it("never appear in connection or timeout errors", async () => {
+    const gone = await startTestServer(() => undefined);
+    await gone.close();
+    const refused = await client(gone.url).GET("/things/{id}", path("x")).catch((thrown: Error) => thrown);
+    expect(refused).toBeInstanceOf(ConnectionError);
+    const stalled = await startTestServer(() => undefined);
+    const timedOut = await createApiClient<paths>({ defaultBaseUrl: stalled.url, middleware: [headerAuth("X-Key", SECRET)], secrets: [SECRET], timeout: 50, maxRetries: 0 })
+      .GET("/things/{id}", path("x"))
+      .catch((thrown: Error) => thrown);
+    await stalled.close();
+    expect(timedOut).toBeInstanceOf(TimeoutError);
+    for (const error of [refused, timedOut]) expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain(SECRET);
+  });
+});
+
+describe("path parameters", () => {
+  it.each([
+    ["../admin", "/things/..%2Fadmin"],
+    ["%2e%2e", "/things/%252e%252e"],
+    ["a?b=c", "/things/a%3Fb%3Dc"],
+    ["a#b", "/things/a%23b"],
+    ["ünï/cødé", "/things/%C3%BCn%C3%AF%2Fc%C3%B8d%C3%A9"],
+  ])("keep %j inside its own segment", async (id, expected) => {
+    const { data } = await client().GET("/things/{id}", path(id));
+    expect(origin.seen.at(-1)!.url).toBe(expected);
+    expect(data).toEqual({ id });
+  });
+
+  it.each([".", "..", ""])("refuse %j, which would change the route", async (id) => {
+    const before = origin.seen.length;
+    await expect(client().GET("/things/{id}", path(id))).rejects.toThrow(/Path parameter "id" (is empty|cannot be)/);
+    expect(origin.seen.length).toBe(before);
+  });
+});
