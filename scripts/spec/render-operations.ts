@@ -51,20 +51,23 @@ function resolveLocalRef(spec: LoadedSpec, ref: string): unknown {
 }
 
 /**
- * A module the client imports: the operations, the default server and the request media
- * type of each operation whose body is not JSON (openapi-fetch would send JSON otherwise).
+ * A module the client imports: the operations, the servers and the request media type of each
+ * operation whose body is not plain `application/json` (which openapi-fetch would send instead).
  */
 export function renderOperations(spec: LoadedSpec): string {
   const operations = listOperations(spec);
-  const servers = (spec.document.servers as { url: string }[] | undefined) ?? [];
+  const servers = (spec.document.servers as { url: string; description?: string }[] | undefined) ?? [];
   const requestMediaTypes = Object.fromEntries(
     operations
-      .filter((operation) => operation.requestMediaType && !isJson(operation.requestMediaType))
+      .filter((operation) => operation.requestMediaType && operation.requestMediaType !== "application/json")
       .map((operation) => [`${operation.method} ${operation.path}`, operation.requestMediaType]),
   );
   return [
     `/** The server the spec names first: the client's default \`baseUrl\`. */`,
     `export const defaultBaseUrl = ${JSON.stringify(servers[0]?.url ?? "")};`,
+    "",
+    `/** Every server of the spec. */`,
+    `export const servers = ${JSON.stringify(servers.map(({ url, description }) => ({ url, description: description ?? "" })), null, 2)} as const;`,
     "",
     `/** Every operation of the spec: id, method, path and summary. */`,
     `export const operations = ${JSON.stringify(operations, null, 2)} as const;`,
@@ -73,8 +76,4 @@ export function renderOperations(spec: LoadedSpec): string {
     `export const requestMediaTypes: Readonly<Record<string, string>> = ${JSON.stringify(requestMediaTypes, null, 2)};`,
     "",
   ].join("\n");
-}
-
-function isJson(mediaType: string): boolean {
-  return /^application\/(?:[\w.+-]+\+)?json\b/.test(mediaType);
 }

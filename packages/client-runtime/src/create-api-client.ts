@@ -79,8 +79,9 @@ const keepErrorsInTheFamily: Middleware = {
 };
 
 /**
- * openapi-fetch sends JSON unless the caller sets the exact form Content-Type by hand; this
- * makes every operation whose spec body is a form send one, with fields encoded as forms are.
+ * openapi-fetch sends `application/json` unless the caller sets a Content-Type by hand; this
+ * sends each operation's body in the media type its spec names: a form encoded as forms are,
+ * or JSON under the provider's own JSON type (e.g. `application/json;charset=utf-8`).
  */
 function withRequestMediaTypes<Paths extends {}>(client: Client<Paths>, mediaTypes: Readonly<Record<string, string>>): Client<Paths> {
   if (Object.keys(mediaTypes).length === 0) return client;
@@ -95,10 +96,8 @@ function withRequestMediaTypes<Paths extends {}>(client: Client<Paths>, mediaTyp
 }
 
 function withMediaType(mediaType: string | undefined, init: Record<string, unknown> = {}): Record<string, unknown> {
-  if (mediaType !== FORM || init.body === undefined || init.bodySerializer) return init;
-  return {
-    ...init,
-    headers: { ...(init.headers as Record<string, string> | undefined), "Content-Type": FORM },
-    bodySerializer: encodeFormBody,
-  };
+  if (!mediaType || init.body === undefined) return init;
+  const headers = { "Content-Type": mediaType, ...(init.headers as Record<string, string> | undefined) };
+  if (mediaType === FORM && !init.bodySerializer) return { ...init, headers, bodySerializer: encodeFormBody };
+  return { ...init, headers };
 }

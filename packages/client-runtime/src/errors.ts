@@ -78,7 +78,7 @@ export class InvalidResponseError extends ClientError {
 function causeText(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const inner = cause.cause instanceof Error ? cause.cause : undefined;
-  const code = (inner as NodeJS.ErrnoException | undefined)?.code;
+  const code = (inner as { code?: string } | undefined)?.code;
   return inner ? `${inner.message}${code && !inner.message.includes(code) ? ` (${code})` : ""}` : cause.message;
 }
 

@@ -81,7 +81,7 @@ describe("credentials", () => {
       .catch((thrown: Error) => thrown);
     await stalled.close();
     expect(timedOut).toBeInstanceOf(TimeoutError);
-    for (const error of [refused, timedOut]) expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain(SECRET);
+    for (const error of [refused, timedOut] as Error[]) expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain(SECRET);
   });
 });
 

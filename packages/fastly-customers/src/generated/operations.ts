@@ -5,6 +5,14 @@
 /** The server the spec names first: the client's default `baseUrl`. */
 export const defaultBaseUrl = "https://api.fastly.com";
 
+/** Every server of the spec. */
+export const servers = [
+  {
+    "url": "https://api.fastly.com",
+    "description": "Fastly API"
+  }
+] as const;
+
 /** Every operation of the spec: id, method, path and summary. */
 export const operations = [
   {
