@@ -3,7 +3,7 @@ import { callOptions, ConnectionError, createApiClient, InvalidResponseError, Ti
 import type { paths } from "./paths.js";
 import { startTestServer } from "./test-server.js";
 
-const LARGE_ITEMS = 200_000;
+const LARGE_BODY_CHARS = 16 * 1024 * 1024;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
   server = await startTestServer((request, response, hit) => {
@@ -23,12 +23,14 @@ beforeAll(async () => {
         return json(500, { message: "down" });
       case "limited":
         return hit === 1 ? json(429, { message: "slow down" }, { "retry-after": "1" }) : json(200, { id: "ok" });
+      case "limited-long":
+        return json(429, { message: "slow down" }, { "retry-after": "30" });
       case "limited-date":
         return hit === 1 ? json(429, { message: "slow down" }, { "retry-after": new Date(Date.now() + 30_000).toUTCString() }) : json(200, { id: "ok" });
       case "malformed":
         return response.writeHead(200, { "content-type": "application/json" }).end('{"id": "half');
       case "large":
-        return json(200, { items: Array.from({ length: LARGE_ITEMS }, (_, index) => ({ index, name: `item ${index}` })) });
+        return json(200, { id: "large", items: ["x".repeat(LARGE_BODY_CHARS)] });
       default:
         return json(200, { id });
     }
@@ -126,7 +128,7 @@ describe("timeouts and aborts", () => {
     const error = await api.GET("/things/{id}", path("stall")).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toBe(`GET ${server.url}/things/stall timed out after 150 ms`);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it("retries a timed-out attempt, with the per-call timeout", async () => {
@@ -148,9 +150,9 @@ describe("timeouts and aborts", () => {
     const controller = new AbortController();
     const started = performance.now();
     setTimeout(() => controller.abort(), 150);
-    const error = await api.GET("/things/{id}", { ...path("limited-2"), signal: controller.signal }).catch((thrown: unknown) => thrown);
+    const error = await api.GET("/things/{id}", { ...path("limited-long"), signal: controller.signal }).catch((thrown: unknown) => thrown);
     expect((error as Error).name).toBe("AbortError");
-    expect(performance.now() - started).toBeLessThan(900);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 
@@ -162,9 +164,9 @@ describe("bodies", () => {
     expect((error as Error).message).toMatch(new RegExp(`^GET ${server.url}/things/malformed answered 200 with an invalid body: `));
   });
 
-  it("reads a very large body whole", async () => {
+  it("reads a very large body (16 MB) whole", { timeout: 30_000 }, async () => {
     const { api } = client();
     const { data } = await api.GET("/things/{id}", path("large"));
-    expect(data?.items).toHaveLength(LARGE_ITEMS);
+    expect((data?.items?.[0] as string).length).toBe(LARGE_BODY_CHARS);
   });
 });
