@@ -2,6 +2,7 @@ import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { checkBaseUrl } from "./base-url.js";
 import type { RequestPolicy } from "./call-options.js";
 import { ClientError, ConnectionError } from "./errors.js";
+import type { ApiErrorClass } from "./exchange-record.js";
 import { encodeFormBody } from "./form-body.js";
 import { safePathSerializer } from "./path-params.js";
 import { createSender } from "./send-request.js";
@@ -37,6 +38,8 @@ export interface ApiClientOptions extends ClientConfig {
   requestIdHeaders?: readonly string[];
   /** Reads the provider's error code from an error body; by default a string `code` field. */
   errorCode?: (body: unknown) => string | undefined;
+  /** ApiError subclasses by status, for failures callers handle apart (e.g. 412 Precondition Failed). */
+  errorClasses?: Readonly<Record<number, ApiErrorClass>>;
 }
 
 /**
@@ -53,6 +56,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Cl
     credentialHeaders: options.credentialHeaders ?? [],
     requestIdHeaders: options.requestIdHeaders ?? ["x-request-id", "request-id"],
     errorCode: options.errorCode ?? defaultErrorCode,
+    errorClassFor: (status) => options.errorClasses?.[status],
     secrets: options.secrets ?? [],
   });
   const client = createClient<Paths>({

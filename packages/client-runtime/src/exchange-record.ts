@@ -1,3 +1,5 @@
+import type { ApiError } from "./errors.js";
+
 /**
  * What the client knows about a response that fetch's Response does not say: the request's
  * method and URL, the provider's request id and error code, and the secrets to keep out of
@@ -8,8 +10,12 @@ export interface ExchangeRecord {
   url: string;
   requestId: string | undefined;
   errorCode: (body: unknown) => string | undefined;
+  /** The ApiError subclass for a status, when the provider has a distinct one (e.g. 412). */
+  errorClassFor: (status: number) => ApiErrorClass | undefined;
   secrets: readonly string[];
 }
+
+export type ApiErrorClass = typeof ApiError;
 
 const records = new WeakMap<Response, ExchangeRecord>();
 

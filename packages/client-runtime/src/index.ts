@@ -6,3 +6,4 @@ export { encodeFormBody } from "./form-body.js";
 export { ApiError, ClientError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";
 export { unwrap, apiErrorOf, type DataOf, type ErrorOf, type FetchResult } from "./unwrap.js";
 export type { Client, Middleware } from "openapi-fetch";
+export type { ApiErrorClass } from "./exchange-record.js";

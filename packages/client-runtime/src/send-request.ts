@@ -1,6 +1,6 @@
 import { callPolicyOf, type RequestPolicy } from "./call-options.js";
 import { ClientError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";
-import { recordExchange } from "./exchange-record.js";
+import { recordExchange, type ExchangeRecord } from "./exchange-record.js";
 import { redactSecrets } from "./redact.js";
 import { backoffDelay, retryAfterDelay, sleep } from "./retry-delay.js";
 
@@ -13,6 +13,8 @@ export interface SenderOptions {
   requestIdHeaders: readonly string[];
   /** Reads the provider's error code from an error body. */
   errorCode: (body: unknown) => string | undefined;
+  /** The ApiError subclass for a status, when the provider has a distinct one. */
+  errorClassFor: ExchangeRecord["errorClassFor"];
   /** Credential values to keep out of every error. */
   secrets: readonly string[];
 }
@@ -149,7 +151,14 @@ function finish(request: Request, answer: Answer, options: SenderOptions, shownU
     }
   }
   const response = bufferedResponse(answer);
-  recordExchange(response, { method: request.method, url: shownUrl, requestId, errorCode: options.errorCode, secrets: options.secrets });
+  recordExchange(response, {
+    method: request.method,
+    url: shownUrl,
+    requestId,
+    errorCode: options.errorCode,
+    errorClassFor: options.errorClassFor,
+    secrets: options.secrets,
+  });
   return response;
 }
 

@@ -29,7 +29,8 @@ export function apiErrorOf<R extends FetchResult>(result: R): ApiError<ErrorOf<R
   const exchange = exchangeOf(response);
   const secrets = exchange?.secrets ?? [];
   const body = redactSecrets(result.error, secrets) as ErrorOf<R>;
-  return new ApiError<ErrorOf<R>>({
+  const ErrorClass = exchange?.errorClassFor(response.status) ?? ApiError;
+  return new ErrorClass<ErrorOf<R>>({
     status: response.status,
     statusText: response.statusText,
     method: exchange?.method ?? "request",

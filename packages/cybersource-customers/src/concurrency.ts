@@ -1,0 +1,34 @@
+import { ApiError } from "@org/client-runtime";
+
+/** What every CyberSource answer says besides its body, on success and on error alike. */
+export interface ResponseMeta {
+  /** The version of the Customer (create, get and patch): pass it to patch as `if-match`. */
+  etag: string | undefined;
+  /** `v-c-correlation-id`: quote it to CyberSource support. */
+  correlationId: string | undefined;
+  /** `uniqueTransactionID`: a globally unique id of the request. */
+  uniqueTransactionId: string | undefined;
+  /** `Location` of a created Customer. */
+  location: string | undefined;
+}
+
+/** The ETag, correlation id, transaction id and location of any call's result. */
+export function responseMetaOf(result: { response: Response }): ResponseMeta {
+  const header = (name: string) => result.response.headers.get(name) ?? undefined;
+  return {
+    etag: header("etag"),
+    correlationId: header("v-c-correlation-id"),
+    uniqueTransactionId: header("uniquetransactionid"),
+    location: header("location"),
+  };
+}
+
+/** The If-Match of a patch no longer matches the Customer's ETag: someone changed it since you read it. */
+export class PreconditionFailedError<Body = unknown> extends ApiError<Body> {
+  override readonly name = "PreconditionFailedError" as "ApiError";
+}
+
+/** True when a patch failed because the Customer changed since the ETag it was given (412). */
+export function isPreconditionFailed<R extends { response: Response; error?: unknown }>(result: R): result is Extract<R, { error: unknown }> {
+  return result.response.status === 412;
+}
