@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { basicAuthorization } from "../src/basic-auth.js";
 import { encodeFormBody } from "../src/form-body.js";
 
 describe("encodeFormBody", () => {
@@ -20,5 +21,15 @@ describe("encodeFormBody", () => {
     expect(() => encodeFormBody("name=x")).toThrow(/plain object of fields, got string/);
     expect(() => encodeFormBody([1])).toThrow(/got an array/);
     expect(() => encodeFormBody({ nested: { a: 1 } })).toThrow(/Form field "nested" is object/);
+  });
+});
+
+describe("basicAuthorization", () => {
+  it("encodes the pair as UTF-8 base64", () => {
+    expect(basicAuthorization("api-user", "pässwörd")).toBe(`Basic ${Buffer.from("api-user:pässwörd", "utf8").toString("base64")}`);
+  });
+
+  it("refuses a username with a colon, which Basic auth cannot carry", () => {
+    expect(() => basicAuthorization("a:b", "p")).toThrow(/cannot contain ':'/);
   });
 });
