@@ -1,0 +1,68 @@
+import { unwrap } from "@org/client-runtime";
+import type { Customer, KoronaCloudClient, ResultListCustomer } from "./index.js";
+
+export interface ListCustomersOptions {
+  /** Customers per page (KORONA's `size`). */
+  size?: number;
+  /** Attributes to sort by, comma separated, at most 5 (KORONA's `sort`). */
+  sort?: string;
+  /** Only customers changed after this revision. */
+  revision?: number;
+  /** Also list deleted customers. */
+  includeDeleted?: boolean;
+  /** Only the customer with this number. */
+  number?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Every page of an account's customers, from page 1 until the last (`currentPage` reaches
+ * `pagesTotal`). A 204 means an empty list: no page. A failed page throws its ApiError (with
+ * KORONA's `code`) after the pages before it were yielded.
+ */
+export async function* listCustomerPages(client: KoronaCloudClient, accountId: string, options: ListCustomersOptions = {}): AsyncGenerator<ResultListCustomer> {
+  const { signal, ...query } = options;
+  for (let page = 1; ; page++) {
+    const result = await client.GET("/accounts/{accountId}/customers", { params: { path: { accountId }, query: { ...query, page } }, signal });
+    const list = unwrap(result);
+    if (!list) return; // 204: the list is empty
+    yield list;
+    if (list.results.length === 0 || list.currentPage >= list.pagesTotal) return;
+  }
+}
+
+/** Every customer of an account, across pages: `for await (const customer of listCustomers(client, id))`. */
+export async function* listCustomers(client: KoronaCloudClient, accountId: string, options: ListCustomersOptions = {}): AsyncGenerator<Customer> {
+  for await (const page of listCustomerPages(client, accountId, options)) yield* page.results;
+}
+
+export interface SyncOptions {
+  /** The revision stored after the last sync; leave out for a first, full sync. */
+  since?: number;
+  /** Also fetch customers deleted since then (default true: a sync must see deletions). */
+  includeDeleted?: boolean;
+  size?: number;
+  signal?: AbortSignal;
+}
+
+export interface SyncResult {
+  /** Every customer changed (added, updated or, with includeDeleted, deleted) since `since`. */
+  customers: Customer[];
+  /** The highest revision seen: store it and pass it as `since` next time. */
+  revision: number;
+}
+
+/**
+ * Incremental sync: everything changed since a revision, and the new revision to store.
+ * With nothing changed it returns no customers and `since` itself.
+ */
+export async function syncCustomers(client: KoronaCloudClient, accountId: string, options: SyncOptions = {}): Promise<SyncResult> {
+  const { since, includeDeleted = true, size, signal } = options;
+  const customers: Customer[] = [];
+  let revision = since ?? 0;
+  for await (const page of listCustomerPages(client, accountId, { revision: since, includeDeleted, size, signal })) {
+    customers.push(...page.results);
+    revision = Math.max(revision, page.maxRevision ?? 0, ...page.results.map((customer) => customer.revision ?? 0));
+  }
+  return { customers, revision };
+}
