@@ -1,0 +1,76 @@
+/**
+ * `pnpm new-provider <slug> [--name PascalName] [--no-install]`: scaffolds a provider, the spec
+ * `specs/<slug>/customers.yaml` (a valid skeleton) and the package `packages/<slug>-customers`
+ * (manifest, turbo.json with the spec as input, tsconfigs, factory, README, a contract test on
+ * the shared Prism launcher) plus its changeset, then runs `pnpm install` to link it.
+ * A bad or taken slug is refused before anything is written.
+ * Uses only Node's own modules, so it runs in a fresh copy of the repo.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { problemWithNames, providerNames } from "./scaffold/provider-names.js";
+import { providerFiles, type SharedVersions } from "./scaffold/provider-templates.js";
+import { repoRoot } from "./repo-root.js";
+
+const FIRST_MOCK_PORT = 4010;
+
+function fail(message: string): never {
+  console.error(`new-provider: ${message}; nothing was written.`);
+  process.exit(1);
+}
+
+const args = process.argv.slice(2).filter((arg) => arg !== "--");
+const nameFlag = args.indexOf("--name");
+const pascal = nameFlag === -1 ? undefined : args[nameFlag + 1];
+const install = !args.includes("--no-install");
+const [slug, ...extra] = args.filter((arg, index) => !arg.startsWith("--") && (nameFlag === -1 || index !== nameFlag + 1));
+if (extra.length > 0) fail(`unexpected arguments: ${extra.join(" ")} (usage: pnpm new-provider <slug> [--name PascalName])`);
+const problem = problemWithNames(slug, pascal);
+if (problem) fail(problem);
+
+const rootManifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { config?: { scope?: string } };
+const scope = rootManifest.config?.scope;
+if (!scope) fail("the root package.json has no config.scope");
+const names = providerNames(slug!, scope, pascal);
+for (const taken of [`specs/${names.slug}`, `packages/${names.slug}-customers`]) {
+  if (existsSync(join(repoRoot, taken))) fail(`${taken} already exists; choose another slug or edit that provider`);
+}
+
+const files = providerFiles(names, sharedVersions(), nextMockPort(), scope, readFileSync(join(repoRoot, "LICENSE"), "utf8"));
+for (const [path, content] of Object.entries(files)) {
+  await mkdir(dirname(join(repoRoot, path)), { recursive: true });
+  await writeFile(join(repoRoot, path), content);
+}
+console.log(`new-provider: created ${names.packageName} with ${names.factory}():\n${Object.keys(files).map((path) => `  ${path}`).join("\n")}`);
+
+if (install) {
+  const linked = spawnSync("pnpm", ["install", "--prefer-offline"], { cwd: repoRoot, stdio: "inherit" });
+  if (linked.status !== 0) {
+    console.error("new-provider: the files are written, but `pnpm install` failed; run it again once the problem above is fixed.");
+    process.exit(1);
+  }
+}
+console.log(`Next: write specs/${names.slug}/customers.yaml from the provider's docs, then \`pnpm generate && pnpm test\`.`);
+
+/** The versions the existing provider packages pin, so every package stays on the same ones. */
+function sharedVersions(): SharedVersions {
+  const runtime = JSON.parse(readFileSync(join(repoRoot, "packages/client-runtime/package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  return {
+    openapiFetch: runtime.dependencies["openapi-fetch"]!,
+    typesNode: runtime.devDependencies["@types/node"]!,
+    typescript: runtime.devDependencies.typescript!,
+    vitest: runtime.devDependencies.vitest!,
+  };
+}
+
+/** One past the highest `x-mock-port` of the existing specs. */
+function nextMockPort(): number {
+  const ports = readdirSync(join(repoRoot, "specs"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => /^x-mock-port:\s*(\d+)/m.exec(readFileSync(join(repoRoot, "specs", entry.name, "customers.yaml"), "utf8"))?.[1])
+    .map(Number)
+    .filter(Number.isFinite);
+  return ports.length > 0 ? Math.max(...ports) + 1 : FIRST_MOCK_PORT;
+}

@@ -1,0 +1,292 @@
+import type { ProviderNames } from "./provider-names.js";
+
+/** Pinned versions a new package shares with the others, read from an existing package. */
+export interface SharedVersions {
+  openapiFetch: string;
+  typesNode: string;
+  typescript: string;
+  vitest: string;
+}
+
+/** Every file of a new provider, by path from the repo root. */
+export function providerFiles(names: ProviderNames, versions: SharedVersions, mockPort: number, scope: string, license: string): Record<string, string> {
+  const dir = `packages/${names.slug}-customers`;
+  return {
+    [`specs/${names.slug}/customers.yaml`]: specTemplate(names, mockPort),
+    [`${dir}/package.json`]: `${JSON.stringify(packageJson(names, versions, scope), null, 2)}\n`,
+    [`${dir}/turbo.json`]: `${JSON.stringify(turboJson(names), null, 2)}\n`,
+    [`${dir}/tsconfig.json`]: `${JSON.stringify({ extends: "../../tsconfig.base.json", compilerOptions: { types: ["node"], noEmit: true }, include: ["src", "test", "*.config.ts"] }, null, 2)}\n`,
+    [`${dir}/tsconfig.build.json`]: `${JSON.stringify({ extends: "../../tsconfig.base.json", compilerOptions: { rootDir: "src", outDir: "dist", types: [] }, include: ["src"] }, null, 2)}\n`,
+    [`${dir}/vitest.config.ts`]: vitestConfig(),
+    [`${dir}/LICENSE`]: license,
+    [`${dir}/README.md`]: readme(names),
+    [`${dir}/src/index.ts`]: indexTemplate(names, scope),
+    [`${dir}/test/global-setup.ts`]: globalSetup(names, scope),
+    [`${dir}/test/contract.test.ts`]: contractTest(names),
+    [`.changeset/${names.slug}-customers-first-release.md`]: `---\n"${names.packageName}": minor\n---\n\nFirst release: a typed client for the ${names.pascal} customers API.\n`,
+  };
+}
+
+function packageJson(names: ProviderNames, versions: SharedVersions, scope: string) {
+  return {
+    name: names.packageName,
+    version: "0.0.0",
+    description: `Typed client for the ${names.pascal} customers API, generated from an OpenAPI spec.`,
+    license: "MIT",
+    type: "module",
+    sideEffects: false,
+    engines: { node: ">=20" },
+    exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" }, "./package.json": "./package.json" },
+    main: "./dist/index.js",
+    types: "./dist/index.d.ts",
+    files: ["dist", "README.md", "LICENSE"],
+    keywords: [names.slug, "customers", "openapi", "typescript", "client"],
+    scripts: {
+      generate: `tsx ../../scripts/generate.ts ../../specs/${names.slug}/customers.yaml`,
+      build: "tsc -p tsconfig.build.json",
+      typecheck: "tsc --noEmit",
+      test: "vitest run",
+      lint: "publint --strict && attw --pack . --profile esm-only",
+    },
+    dependencies: { [`${scope}/client-runtime`]: "workspace:^", "openapi-fetch": versions.openapiFetch },
+    devDependencies: { [`${scope}/prism-mock`]: "workspace:*", "@types/node": versions.typesNode, typescript: versions.typescript, vitest: versions.vitest },
+    publishConfig: { access: "public" },
+  };
+}
+
+function turboJson(names: ProviderNames) {
+  return {
+    $schema: "https://turborepo.com/schema.json",
+    extends: ["//"],
+    tasks: {
+      generate: {
+        inputs: [`$TURBO_ROOT$/specs/${names.slug}/**`, "$TURBO_ROOT$/scripts/generate.ts", "$TURBO_ROOT$/scripts/spec/**", "README.md"],
+        outputs: ["src/generated/**", "README.md"],
+      },
+      test: { inputs: ["$TURBO_DEFAULT$", `$TURBO_ROOT$/specs/${names.slug}/**`] },
+    },
+  };
+}
+
+function specTemplate(names: ProviderNames, mockPort: number): string {
+  return `openapi: 3.1.0
+info:
+  title: ${names.pascal} customers API
+  version: 0.1.0
+  summary: The customers of ${names.pascal}.
+  description: |
+    TODO: written by hand from ${names.pascal}'s API documentation. Model every operation,
+    parameter, header, content type, field, enum, read-only marker and auth scheme it documents.
+  license:
+    name: MIT
+    identifier: MIT
+x-mock-port: ${mockPort}
+servers:
+  - url: https://api.${names.slug}.example
+    description: TODO the provider's API server
+security:
+  - bearerAuth: []
+tags:
+  - name: customers
+    description: Customers.
+paths:
+  /customers:
+    get:
+      operationId: listCustomers
+      summary: List customers
+      tags: [customers]
+      responses:
+        "200":
+          description: Every customer.
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/CustomerList"
+              examples:
+                customers:
+                  value:
+                    customers:
+                      - id: 1
+                        name: Example Ltd
+        "401":
+          $ref: "#/components/responses/Unauthorized"
+  /customers/{customer_id}:
+    parameters:
+      - name: customer_id
+        in: path
+        required: true
+        description: The customer's id.
+        schema:
+          type: integer
+        example: 1
+    get:
+      operationId: getCustomer
+      summary: Get a customer
+      tags: [customers]
+      responses:
+        "200":
+          description: The customer.
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/Customer"
+              examples:
+                customer:
+                  value:
+                    id: 1
+                    name: Example Ltd
+        "401":
+          $ref: "#/components/responses/Unauthorized"
+components:
+  securitySchemes:
+    bearerAuth:
+      type: http
+      scheme: bearer
+      description: TODO how ${names.pascal} issues tokens.
+  responses:
+    Unauthorized:
+      description: The token is missing or invalid.
+      content:
+        application/json:
+          schema:
+            $ref: "#/components/schemas/Error"
+          examples:
+            unauthorized:
+              value:
+                message: Unauthenticated.
+  schemas:
+    Customer:
+      type: object
+      properties:
+        id:
+          type: integer
+          readOnly: true
+        name:
+          type: string
+    CustomerList:
+      type: object
+      required: [customers]
+      properties:
+        customers:
+          type: array
+          items:
+            $ref: "#/components/schemas/Customer"
+    Error:
+      type: object
+      properties:
+        message:
+          type: string
+`;
+}
+
+function vitestConfig(): string {
+  return `import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    globalSetup: ["./test/global-setup.ts"],
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+  },
+});
+`;
+}
+
+function readme(names: ProviderNames): string {
+  return `# ${names.packageName}
+
+A typed client for the ${names.pascal} customers API, generated from an OpenAPI 3.1 spec.
+
+## Install
+
+\`\`\`sh
+pnpm add ${names.packageName}   # or: npm install ${names.packageName}
+\`\`\`
+
+Node 20 or later, or any runtime with \`fetch\`. ESM only.
+
+## Use
+
+\`\`\`ts
+import { ${names.factory}, unwrap } from "${names.packageName}";
+
+const client = ${names.factory}({ accessToken: "your token" });
+const { customers } = unwrap(await client.GET("/customers"));
+\`\`\`
+
+## Operations
+
+<!-- operations:start (generated from the spec by pnpm generate) -->
+<!-- operations:end -->
+
+The spec is \`specs/${names.slug}/customers.yaml\` in the repository.
+`;
+}
+
+function indexTemplate(names: ProviderNames, scope: string): string {
+  return `import { createApiClient, headerAuth, type Client, type ClientConfig } from "${scope}/client-runtime";
+import type { components, operations, paths } from "./generated/customers.js";
+import { defaultBaseUrl, requestMediaTypes } from "./generated/operations.js";
+
+export interface ${names.pascal}ClientOptions extends ClientConfig {
+  /** An API access token, sent as \`Authorization: Bearer <token>\`. */
+  accessToken: string;
+}
+
+/** A client for the ${names.pascal} customers API, typed by its spec. */
+export type ${names.pascal}Client = Client<paths>;
+
+/** Creates a ${names.pascal} customers client. Every call returns openapi-fetch's \`{ data, error, response }\`. */
+export function ${names.factory}(options: ${names.pascal}ClientOptions): ${names.pascal}Client {
+  const { accessToken, ...config } = options ?? ({} as ${names.pascal}ClientOptions);
+  if (!accessToken) throw new TypeError("${names.factory} needs an accessToken.");
+  return createApiClient<paths>({
+    ...config,
+    defaultBaseUrl,
+    requestMediaTypes,
+    middleware: [headerAuth("Authorization", \`Bearer \${accessToken}\`)],
+    credentialHeaders: ["Authorization"],
+    secrets: [accessToken],
+  });
+}
+
+export type Customer = components["schemas"]["Customer"];
+export type { components, operations, paths };
+export { operations as operationList } from "./generated/operations.js";
+export { ApiError, callOptions, ClientError, ConnectionError, InvalidResponseError, TimeoutError, unwrap } from "${scope}/client-runtime";
+`;
+}
+
+function globalSetup(names: ProviderNames, scope: string): string {
+  return `import { fileURLToPath } from "node:url";
+import { prismGlobalSetup } from "${scope}/prism-mock/vitest";
+
+export default prismGlobalSetup(fileURLToPath(new URL("../../../specs/${names.slug}/customers.yaml", import.meta.url)));
+`;
+}
+
+function contractTest(names: ProviderNames): string {
+  return `import { describe, expect, inject, it } from "vitest";
+import { ${names.factory}, unwrap } from "../src/index.js";
+
+const baseUrl = inject("mockUrl");
+const client = ${names.factory}({ accessToken: "test-token", baseUrl });
+
+describe("${names.pascal} customers against the Prism mock of its spec", () => {
+  it("lists customers", async () => {
+    const { customers } = unwrap(await client.GET("/customers"));
+    expect(customers.length).toBeGreaterThan(0);
+  });
+
+  it("gets a customer", async () => {
+    const customer = unwrap(await client.GET("/customers/{customer_id}", { params: { path: { customer_id: 1 } } }));
+    expect(customer.id).toBe(1);
+  });
+
+  it("is refused without a token", async () => {
+    const anonymous = ${names.factory}({ accessToken: "unused", baseUrl });
+    anonymous.use({ onRequest: ({ request }) => (request.headers.delete("Authorization"), request) });
+    expect((await anonymous.GET("/customers")).response.status).toBe(401);
+  });
+});
+`;
+}

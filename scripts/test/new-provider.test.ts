@@ -1,0 +1,73 @@
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { delimiter, isAbsolute, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../repo-root.js";
+
+const bin = (name: string) => join(repoRoot, "node_modules/.bin", name);
+
+/** A copy of the repository as git sees it (tracked and new files, nothing ignored), without node_modules. */
+async function repoCopy(): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), "new-provider-"));
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: repoRoot });
+  execFileSync("tar", ["-cf", join(copy, ".files.tar"), "--null", "-T", "-"], { cwd: repoRoot, input: files });
+  execFileSync("tar", ["-xf", ".files.tar"], { cwd: copy });
+  return copy;
+}
+
+// turbo resolves the package manager on PATH and spawns it from each package's folder, so a
+// relative entry (as `pnpm exec` adds) would point nowhere: keep only absolute ones.
+const PATH = (process.env.PATH ?? "").split(delimiter).filter((entry) => isAbsolute(entry)).join(delimiter);
+
+function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
+  return new Promise((done) => {
+    execFile(command, args, { cwd, env: { ...process.env, PATH, TURBO_TELEMETRY_DISABLED: "1" }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      done({ code: error ? Number(error.code ?? 1) : 0, output: (stdout + stderr).replace(/\x1b\[[0-9;]*m/g, "") }),
+    );
+  });
+}
+
+async function listing(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).filter((path) => !path.includes("node_modules")).sort();
+}
+
+describe("pnpm new-provider", () => {
+  it.each([
+    ["Bad_Slug", /"Bad_Slug" is not a valid slug/],
+    ["acme--crm", /"acme--crm" is not a valid slug/],
+    ["acme-customers", /should not end in -customers/],
+    ["fastly", /specs\/fastly already exists/],
+    ["", /give the provider's slug/],
+  ])("refuses %j with a clear message and writes nothing", async (slug, message) => {
+    const copy = await repoCopy();
+    const before = await listing(copy);
+    const { code, output } = await run(bin("tsx"), ["scripts/new-provider.ts", ...(slug ? [slug] : []), "--no-install"], copy);
+    expect(code).toBe(1);
+    expect(output).toMatch(message);
+    expect(output).toContain("nothing was written");
+    expect(await listing(copy)).toEqual(before);
+  });
+
+  it("scaffolds a provider whose generate, tests, typecheck and lint pass right away", { timeout: 300_000 }, async () => {
+    const copy = await repoCopy();
+    const scaffold = await run(bin("tsx"), ["scripts/new-provider.ts", "acme-crm", "--name", "AcmeCrm"], copy);
+    expect(scaffold.output).toContain("created @org/acme-crm-customers with createAcmeCrmClient()");
+    expect(scaffold.code).toBe(0);
+
+    const spec = await readFile(join(copy, "specs/acme-crm/customers.yaml"), "utf8");
+    const ports = await Promise.all(
+      ["fastly", "koronacloud", "cybersource"].map(async (provider) => Number(/x-mock-port: (\d+)/.exec(await readFile(join(copy, "specs", provider, "customers.yaml"), "utf8"))![1])),
+    );
+    expect(spec).toContain(`x-mock-port: ${Math.max(...ports, 4012) + 1}`);
+    expect(await readFile(join(copy, ".changeset/acme-crm-customers-first-release.md"), "utf8")).toContain('"@org/acme-crm-customers": minor');
+
+    const tasks = await run(join(copy, "node_modules/.bin/turbo"), ["run", "generate", "test", "typecheck", "lint", "--filter=@org/acme-crm-customers"], copy);
+    expect(tasks.output).toMatch(/Tests\s+3 passed/);
+    expect(tasks.code).toBe(0);
+    expect(await readFile(join(copy, "packages/acme-crm-customers/README.md"), "utf8")).toContain("| `GET` | `/customers` | `listCustomers` | List customers |");
+
+    const lint = await run(join(copy, "node_modules/.bin/tsx"), ["scripts/lint-repo.ts"], copy);
+    expect(lint).toMatchObject({ code: 0 });
+  });
+});
