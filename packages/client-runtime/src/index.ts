@@ -2,6 +2,7 @@ export { createApiClient, type ApiClientOptions, type ClientConfig } from "./cre
 export { callOptions, type RequestPolicy, type RetryEvent } from "./call-options.js";
 export { headerAuth } from "./header-auth.js";
 export { basicAuthorization } from "./basic-auth.js";
+export { clientCredentialsAuth, type ClientCredentialsOptions } from "./client-credentials-auth.js";
 export { checkBaseUrl } from "./base-url.js";
 export { encodeFormBody } from "./form-body.js";
 export { ApiError, ClientError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";

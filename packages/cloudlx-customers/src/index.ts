@@ -1,30 +1,85 @@
-import { createApiClient, headerAuth, type Client, type ClientConfig } from "@org/client-runtime";
+import { checkBaseUrl, clientCredentialsAuth, createApiClient, headerAuth, type Client, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths } from "./generated/customers.js";
 import { defaultBaseUrl, requestMediaTypes } from "./generated/operations.js";
 
-export interface CloudLxClientOptions extends ClientConfig {
-  /** An API access token, sent as `Authorization: Bearer <token>`. */
-  accessToken: string;
-}
+/** CloudLX versions its API through this media type: sent as `Accept`, answered in it. */
+export const CLOUDLX_MEDIA_TYPE = "application/vnd.cloudlx.v1+json";
+const TOKEN_PATH = "/api/oauth2/access-token";
 
-/** A client for the CloudLx customers API, typed by its spec. */
+/** A token you already have (it is not renewed), or the API application's client credentials. */
+export type CloudLxCredentials =
+  | { accessToken: string; clientId?: never; clientSecret?: never }
+  | {
+      clientId: string;
+      clientSecret: string;
+      accessToken?: never;
+      /** Renew the token this long before it expires (3600 s after issue), in ms. Default 60 000. */
+      renewBeforeExpiry?: number;
+    };
+
+export type CloudLxClientOptions = CloudLxCredentials & ClientConfig;
+
+/** A client for the CloudLX customers API, typed by its spec. */
 export type CloudLxClient = Client<paths>;
 
-/** Creates a CloudLx customers client. Every call returns openapi-fetch's `{ data, error, response }`. */
+/**
+ * Creates a CloudLX customers client. With `clientId` and `clientSecret` it gets its access
+ * token from `/api/oauth2/access-token`, keeps it until shortly before it expires, shares one
+ * token request among concurrent calls, and retries a call once with a fresh token after a 401.
+ */
 export function createCloudLxClient(options: CloudLxClientOptions): CloudLxClient {
-  const { accessToken, ...config } = options ?? ({} as CloudLxClientOptions);
-  if (!accessToken) throw new TypeError("createCloudLxClient needs an accessToken.");
+  const { accessToken, clientId, clientSecret, renewBeforeExpiry, ...config } = (options ?? {}) as CloudLxCredentials & ClientConfig & { renewBeforeExpiry?: number };
+  let auth;
+  let secrets: string[];
+  if (accessToken) {
+    auth = headerAuth("Authorization", `Bearer ${accessToken}`);
+    secrets = [accessToken];
+  } else if (clientId && clientSecret) {
+    const baseUrl = checkBaseUrl(config.baseUrl ?? defaultBaseUrl, config);
+    auth = clientCredentialsAuth({
+      tokenUrl: `${baseUrl}${TOKEN_PATH}`,
+      clientId,
+      clientSecret,
+      headers: { Accept: CLOUDLX_MEDIA_TYPE },
+      ...(config.fetch ? { fetch: config.fetch } : {}),
+      ...(renewBeforeExpiry === undefined ? {} : { renewBeforeExpiry }),
+    });
+    secrets = [clientSecret];
+  } else {
+    throw new TypeError("createCloudLxClient needs an accessToken, or the clientId and clientSecret of an API application (portal: API Applications & Webhooks).");
+  }
   return createApiClient<paths>({
     ...config,
     defaultBaseUrl,
+    headers: { Accept: CLOUDLX_MEDIA_TYPE, ...config.headers },
     requestMediaTypes,
-    middleware: [headerAuth("Authorization", `Bearer ${accessToken}`)],
+    middleware: [auth],
     credentialHeaders: ["Authorization"],
-    secrets: [accessToken],
+    secrets,
   });
 }
 
-export type Customer = components["schemas"]["Customer"];
+type Schemas = components["schemas"];
+export type Customer = Schemas["Customer"];
+export type CustomerList = Schemas["CustomerList"];
+export type CustomerCreate = Schemas["CustomerCreate"];
+export type CustomerUpdate = Schemas["CustomerUpdate"];
+export type Currency = Schemas["Currency"];
+export type Country = Schemas["Country"];
+export type Realm = Schemas["Realm"];
+export type SubRealm = Schemas["SubRealm"];
+export type AccessToken = Schemas["AccessToken"];
+
 export type { components, operations, paths };
 export { operations as operationList } from "./generated/operations.js";
-export { ApiError, callOptions, ClientError, ConnectionError, InvalidResponseError, TimeoutError, unwrap } from "@org/client-runtime";
+export {
+  ApiError,
+  callOptions,
+  ClientError,
+  ConnectionError,
+  InvalidResponseError,
+  TimeoutError,
+  unwrap,
+  type RequestPolicy,
+  type RetryEvent,
+} from "@org/client-runtime";

@@ -1,23 +1,51 @@
 import { describe, expect, inject, it } from "vitest";
-import { createCloudLxClient, unwrap } from "../src/index.js";
+import { CLOUDLX_MEDIA_TYPE, createCloudLxClient, unwrap } from "../src/index.js";
 
 const baseUrl = inject("mockUrl");
-const client = createCloudLxClient({ accessToken: "test-token", baseUrl });
+const withToken = createCloudLxClient({ accessToken: "test-token", baseUrl });
+const withClientCredentials = createCloudLxClient({ clientId: "3", clientSecret: "client-secret", baseUrl });
+const customer = { params: { path: { customer_id: 915 } } };
 
-describe("CloudLx customers against the Prism mock of its spec", () => {
-  it("lists customers", async () => {
-    const { customers } = unwrap(await client.GET("/customers"));
-    expect(customers.length).toBeGreaterThan(0);
+describe.each([
+  ["an access token", withToken],
+  ["client credentials (token from the mock's token endpoint)", withClientCredentials],
+])("CloudLX customers against the Prism mock of its spec, with %s", (_credentials, cloudlx) => {
+  it("lists customers, answered in the vendor media type", async () => {
+    const result = await cloudlx.GET("/api/customers");
+    expect(result.response.headers.get("content-type")).toBe(CLOUDLX_MEDIA_TYPE);
+    expect(unwrap(result).customers.map((entry) => entry.id)).toEqual([3, 915]);
   });
 
-  it("gets a customer", async () => {
-    const customer = unwrap(await client.GET("/customers/{customer_id}", { params: { path: { customer_id: 1 } } }));
-    expect(customer.id).toBe(1);
+  it("shows a customer's details: currency, country, realms and sub-realms", async () => {
+    const details = unwrap(await cloudlx.GET("/api/customers/{customer_id}", customer));
+    expect(details).toMatchObject({ id: 3, currency: { iso_3: "GBP" }, country: { iso_2: "GB" } });
+    expect(details.sub_realms?.[0]).toEqual({ id: 313, name: "SD WAN", description: null, has_access: true });
   });
 
-  it("is refused without a token", async () => {
+  it("creates a customer (answering 200, not 201)", async () => {
+    const result = await cloudlx.POST("/api/customers", {
+      body: { name: "Customer 1", currency_iso: "GBP", country_iso: "GB", realms: [1, 2], shown_sub_realms: [313, 328], enabled_sub_realms: [313], email: "jane@example.com", first_name: "Jane", last_name: "Doe", role_group: 2 },
+    });
+    expect(result.response.status).toBe(200);
+    expect(result.data?.name).toBe("Abra Level 3 v3");
+  });
+
+  it("updates a customer (the seed's PATCH)", async () => {
+    const result = await cloudlx.PATCH("/api/customers/{customer_id}", { ...customer, body: { name: "Abra Level 3 v3", realms: [1, 2], enabled_sub_realms: [313] } });
+    expect(result.response.status).toBe(200);
+    expect(result.data?.realms).toHaveLength(2);
+  });
+});
+
+describe("the token endpoint on the mock", () => {
+  it("issues an access token for client credentials", async () => {
+    const result = await withToken.POST("/api/oauth2/access-token", { body: { grant_type: "client_credentials", client_id: "3", client_secret: "s" } });
+    expect(unwrap(result)).toMatchObject({ token_type: "Bearer", expires_in: 3600 });
+  });
+
+  it("refuses a customer call without a bearer token (401)", async () => {
     const anonymous = createCloudLxClient({ accessToken: "unused", baseUrl });
     anonymous.use({ onRequest: ({ request }) => (request.headers.delete("Authorization"), request) });
-    expect((await anonymous.GET("/customers")).response.status).toBe(401);
+    expect((await anonymous.GET("/api/customers")).response.status).toBe(401);
   });
 });

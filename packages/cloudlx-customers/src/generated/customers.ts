@@ -3,72 +3,165 @@
  * Do not edit by hand: edit the spec, then run `pnpm generate`.
  */
 export interface paths {
-    "/customers": {
+    "/api/oauth2/access-token": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List customers */
-        get: operations["listCustomers"];
+        get?: never;
         put?: never;
-        post?: never;
+        /**
+         * Get an access token (client credentials)
+         * @description Exchanges the API application's client ID and secret for an access token valid 3600 s.
+         */
+        post: operations["issueAccessToken"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/customers/{customer_id}": {
+    "/api/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers
+         * @description Lists every customer of the reseller (no pagination).
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        /**
+         * Create a Customer
+         * @description Creates a customer, and its first portal user from email, first_name, last_name and role_group.
+         */
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customer_id}": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
                  * @description The customer's id.
-                 * @example 1
+                 * @example 915
                  */
                 customer_id: number;
             };
             cookie?: never;
         };
-        /** Get a customer */
+        /** Show customer details */
         get: operations["getCustomer"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update a Customer
+         * @description Update details of a specific Customer.
+         */
+        patch: operations["updateCustomer"];
         trace?: never;
     };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessTokenRequest: {
+            /** @enum {string} */
+            grant_type: "client_credentials";
+            /** @description The API application's client ID. */
+            client_id: string;
+            /** @description The API application's client secret. */
+            client_secret: string;
+        };
+        AccessToken: {
+            /** @description `Bearer`. */
+            token_type?: string;
+            /** @description Seconds until the token expires (3600). */
+            expires_in: number;
+            access_token: string;
+        };
+        Currency: {
+            /** @example GBP - British Pound */
+            name?: string;
+            /** @example GB */
+            iso_2?: string;
+            /** @example GBP */
+            iso_3?: string;
+        };
+        Country: {
+            /** @example United Kingdom */
+            name?: string;
+            /** @example GB */
+            iso_2?: string;
+        };
+        Realm: {
+            id?: number;
+            name?: string;
+            description?: string;
+        };
+        SubRealm: {
+            id?: number;
+            name?: string;
+            description?: string | null;
+            /** @description Whether the customer can access the sub-realm (enabled) or only see it (shown). */
+            has_access?: boolean;
+        };
         Customer: {
             readonly id?: number;
             name?: string;
+            currency?: components["schemas"]["Currency"];
+            country?: components["schemas"]["Country"];
+            realms?: components["schemas"]["Realm"][];
+            sub_realms?: components["schemas"]["SubRealm"][];
         };
         CustomerList: {
             customers: components["schemas"]["Customer"][];
         };
-        Error: {
-            message?: string;
+        /** @description No field is documented as required. */
+        CustomerUpdate: {
+            /** @description A name for the customer */
+            name?: string;
+            /**
+             * @description ISO code for the customer's default currency
+             * @example GBP
+             */
+            currency_iso?: string;
+            /**
+             * @description ISO2 code for the customer's country
+             * @example GB
+             */
+            country_iso?: string;
+            /** @description An array of IDs for the realms the customer can access */
+            realms?: number[];
+            /** @description An array of IDs for the sub-realms the customer can see */
+            shown_sub_realms?: number[];
+            /** @description An array of IDs for the sub-realms the customer can access. */
+            enabled_sub_realms?: number[];
+        };
+        /** @description The customer fields, plus its first portal user (documented only by the example request). */
+        CustomerCreate: components["schemas"]["CustomerUpdate"] & {
+            /** @description The first user's email address. */
+            email?: string;
+            first_name?: string;
+            last_name?: string;
+            /** @description The first user's role group; the docs show it only in an example and do not give its type. */
+            role_group?: unknown;
         };
     };
-    responses: {
-        /** @description The token is missing or invalid. */
-        Unauthorized: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-    };
+    responses: never;
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -76,6 +169,30 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    issueAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AccessTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.cloudlx.v1+json": components["schemas"]["AccessToken"];
+                };
+            };
+        };
+    };
     listCustomers: {
         parameters: {
             query?: never;
@@ -91,10 +208,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerList"];
+                    "application/vnd.cloudlx.v1+json": components["schemas"]["CustomerList"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCreate"];
+            };
+        };
+        responses: {
+            /** @description The customer model is returned with a 200 HTTP response code (not 201). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.cloudlx.v1+json": components["schemas"]["Customer"];
+                };
+            };
         };
     };
     getCustomer: {
@@ -104,7 +244,7 @@ export interface operations {
             path: {
                 /**
                  * @description The customer's id.
-                 * @example 1
+                 * @example 915
                  */
                 customer_id: number;
             };
@@ -118,10 +258,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"];
+                    "application/vnd.cloudlx.v1+json": components["schemas"]["Customer"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The customer's id.
+                 * @example 915
+                 */
+                customer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerUpdate"];
+            };
+        };
+        responses: {
+            /** @description The customer model is returned in its modified state with a 200 HTTP response code. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.cloudlx.v1+json": components["schemas"]["Customer"];
+                };
+            };
         };
     };
 }

@@ -3,31 +3,54 @@
  * Do not edit by hand: edit the spec, then run `pnpm generate`.
  */
 /** The server the spec names first: the client's default `baseUrl`. */
-export const defaultBaseUrl = "https://api.cloudlx.example";
+export const defaultBaseUrl = "https://cloudlx.epsilontel.com";
 
 /** Every server of the spec. */
 export const servers = [
   {
-    "url": "https://api.cloudlx.example",
-    "description": "TODO the provider's API server"
+    "url": "https://cloudlx.epsilontel.com",
+    "description": "CloudLX"
   }
 ] as const;
 
 /** Every operation of the spec: id, method, path and summary. */
 export const operations = [
   {
+    "operationId": "issueAccessToken",
+    "method": "POST",
+    "path": "/api/oauth2/access-token",
+    "summary": "Get an access token (client credentials)",
+    "requestMediaType": "application/x-www-form-urlencoded"
+  },
+  {
     "operationId": "listCustomers",
     "method": "GET",
-    "path": "/customers",
+    "path": "/api/customers",
     "summary": "List customers"
+  },
+  {
+    "operationId": "createCustomer",
+    "method": "POST",
+    "path": "/api/customers",
+    "summary": "Create a Customer",
+    "requestMediaType": "application/json"
   },
   {
     "operationId": "getCustomer",
     "method": "GET",
-    "path": "/customers/{customer_id}",
-    "summary": "Get a customer"
+    "path": "/api/customers/{customer_id}",
+    "summary": "Show customer details"
+  },
+  {
+    "operationId": "updateCustomer",
+    "method": "PATCH",
+    "path": "/api/customers/{customer_id}",
+    "summary": "Update a Customer",
+    "requestMediaType": "application/json"
   }
 ] as const;
 
 /** Request media types other than JSON, by `METHOD /path`. */
-export const requestMediaTypes: Readonly<Record<string, string>> = {};
+export const requestMediaTypes: Readonly<Record<string, string>> = {
+  "POST /api/oauth2/access-token": "application/x-www-form-urlencoded"
+};
