@@ -252,7 +252,7 @@ export function ${names.factory}(options: ${names.pascal}ClientOptions): ${names
 export type Customer = components["schemas"]["Customer"];
 export type { components, operations, paths };
 export { operations as operationList } from "./generated/operations.js";
-export { ApiError, callOptions, ClientError, ConnectionError, InvalidResponseError, TimeoutError, unwrap } from "${scope}/client-runtime";
+export * from "${scope}/client-runtime/public-api";
 `;
 }
 

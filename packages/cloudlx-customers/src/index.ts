@@ -72,14 +72,4 @@ export type AccessToken = Schemas["AccessToken"];
 
 export type { components, operations, paths };
 export { operations as operationList } from "./generated/operations.js";
-export {
-  ApiError,
-  callOptions,
-  ClientError,
-  ConnectionError,
-  InvalidResponseError,
-  TimeoutError,
-  unwrap,
-  type RequestPolicy,
-  type RetryEvent,
-} from "@org/client-runtime";
+export * from "@org/client-runtime/public-api";

@@ -57,14 +57,4 @@ export type { components, operations, paths };
 export { operations as operationList, servers } from "./generated/operations.js";
 export { isPreconditionFailed, PreconditionFailedError, responseMetaOf, type ResponseMeta } from "./concurrency.js";
 export { httpSignatureAuth, signRequest, type SignatureCredentials, type SignatureHeaders, type SignatureInput } from "./http-signature.js";
-export {
-  ApiError,
-  callOptions,
-  ClientError,
-  ConnectionError,
-  InvalidResponseError,
-  TimeoutError,
-  unwrap,
-  type RequestPolicy,
-  type RetryEvent,
-} from "@org/client-runtime";
+export * from "@org/client-runtime/public-api";

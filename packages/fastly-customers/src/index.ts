@@ -40,14 +40,4 @@ export type FastlyError = Schemas["Error"];
 
 export type { components, operations, paths };
 export { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
-export {
-  ApiError,
-  callOptions,
-  ClientError,
-  ConnectionError,
-  InvalidResponseError,
-  TimeoutError,
-  unwrap,
-  type RequestPolicy,
-  type RetryEvent,
-} from "@org/client-runtime";
+export * from "@org/client-runtime/public-api";

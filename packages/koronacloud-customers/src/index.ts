@@ -67,14 +67,4 @@ export {
   type BatchOptions,
   type BatchOutcome,
 } from "./batches.js";
-export {
-  ApiError,
-  callOptions,
-  ClientError,
-  ConnectionError,
-  InvalidResponseError,
-  TimeoutError,
-  unwrap,
-  type RequestPolicy,
-  type RetryEvent,
-} from "@org/client-runtime";
+export * from "@org/client-runtime/public-api";

@@ -1,0 +1,7 @@
+/**
+ * What a provider package re-exports to its users, in one line:
+ * `export * from "@org/client-runtime/public-api";`. The rest of the runtime is for providers.
+ */
+export { ApiError, ClientError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";
+export { callOptions, type RequestPolicy, type RetryEvent } from "./call-options.js";
+export { unwrap, apiErrorOf, type DataOf, type ErrorOf, type FetchResult } from "./unwrap.js";
