@@ -54,6 +54,7 @@ function checkPublishable(root: string, dir: string, manifest: Record<string, un
     [(manifest.publishConfig as Record<string, unknown> | undefined)?.access === "public", `"publishConfig": { "access": "public" }`],
     [manifest.license === "MIT", `"license": "MIT"`],
     [Array.isArray(manifest.files) && (manifest.files as string[]).includes("dist"), `"files" listing dist`],
+    [!dir.endsWith("-customers") || (Array.isArray(manifest.files) && (manifest.files as string[]).includes("openapi.yaml")), `"files" listing openapi.yaml (the spec users can read)`],
   ];
   for (const [ok, what] of required) if (!ok) problems.push(`${file}: needs ${what}`);
   for (const doc of ["README.md", "LICENSE"]) {

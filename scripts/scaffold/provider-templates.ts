@@ -39,14 +39,14 @@ function packageJson(names: ProviderNames, versions: SharedVersions, scope: stri
     exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" }, "./package.json": "./package.json" },
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
-    files: ["dist", "README.md", "LICENSE"],
+    files: ["dist", "README.md", "LICENSE", "openapi.yaml"],
     keywords: [names.slug, "customers", "openapi", "typescript", "client"],
     scripts: {
       generate: `tsx ../../scripts/generate.ts ../../specs/${names.slug}/customers.yaml`,
       build: "tsc -p tsconfig.build.json",
       typecheck: "tsc --noEmit",
       test: "vitest run",
-      lint: "publint --strict && attw --pack . --profile esm-only",
+      lint: "publint --strict && attw --pack . --profile esm-only && tsx ../../scripts/check-package-contents.ts",
     },
     dependencies: { [`${scope}/client-runtime`]: "workspace:^", "openapi-fetch": versions.openapiFetch },
     devDependencies: { [`${scope}/prism-mock`]: "workspace:*", "@types/node": versions.typesNode, typescript: versions.typescript, vitest: versions.vitest },
@@ -61,7 +61,7 @@ function turboJson(names: ProviderNames) {
     tasks: {
       generate: {
         inputs: [`$TURBO_ROOT$/specs/${names.slug}/**`, "$TURBO_ROOT$/scripts/generate.ts", "$TURBO_ROOT$/scripts/spec/**", "README.md"],
-        outputs: ["src/generated/**", "README.md"],
+        outputs: ["src/generated/**", "README.md", "openapi.yaml"],
       },
       test: { inputs: ["$TURBO_DEFAULT$", `$TURBO_ROOT$/specs/${names.slug}/**`] },
     },
@@ -217,6 +217,11 @@ const { customers } = unwrap(await client.GET("/customers"));
 
 <!-- operations:start (generated from the spec by pnpm generate) -->
 <!-- operations:end -->
+
+## Models
+
+<!-- models:start (generated from the spec by pnpm generate) -->
+<!-- models:end -->
 
 The spec is \`specs/${names.slug}/customers.yaml\` in the repository.
 `;

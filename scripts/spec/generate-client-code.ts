@@ -1,16 +1,19 @@
+import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { repoRoot } from "../repo-root.js";
 import { generatedHeader } from "./generated-header.js";
 import { loadSpec } from "./load-spec.js";
 import { renderOperations } from "./render-operations.js";
-import { renderOperationsTable, replaceOperationsBlock } from "./render-readme-operations.js";
+import { MODELS_END, MODELS_START, renderModelsTable } from "./render-readme-models.js";
+import { README_END, README_START, renderOperationsTable, replaceBlock } from "./render-readme-operations.js";
 import { renderTypes } from "./render-types.js";
 import { readIfExists } from "./write-files-atomically.js";
 
 /**
  * Every generated file of a client package, by path inside the package, rendered in memory:
- * `src/generated/customers.ts` (types), `src/generated/operations.ts` (run-time operation list)
- * and, when the README has the operations markers, the README with its table refreshed.
+ * `src/generated/customers.ts` (types), `src/generated/operations.ts` (run-time operation list),
+ * `openapi.yaml` (the spec itself, published so users can read it) and, when the README has
+ * the markers, the README with its operations and models tables refreshed.
  */
 export async function generateClientCode(specFile: string, packageDir: string): Promise<Record<string, string>> {
   const spec = await loadSpec(specFile);
@@ -18,10 +21,12 @@ export async function generateClientCode(specFile: string, packageDir: string): 
   const files: Record<string, string> = {
     "src/generated/customers.ts": header + (await renderTypes(spec)),
     "src/generated/operations.ts": header + renderOperations(spec),
+    "openapi.yaml": await readFile(specFile, "utf8"),
   };
   const readme = await readIfExists(join(packageDir, "README.md"));
   if (readme !== undefined) {
-    const refreshed = replaceOperationsBlock(readme, renderOperationsTable(spec));
+    const withOperations = replaceBlock(readme, README_START, README_END, renderOperationsTable(spec));
+    const refreshed = replaceBlock(withOperations, MODELS_START, MODELS_END, renderModelsTable(spec));
     if (refreshed !== readme) files["README.md"] = refreshed;
   }
   return files;

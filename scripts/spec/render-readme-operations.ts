@@ -12,10 +12,10 @@ export function renderOperationsTable(spec: LoadedSpec): string {
   return ["| Method | Path | Operation | Summary |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }
 
-/** The README with the text between its operations markers replaced; unchanged if it has none. */
-export function replaceOperationsBlock(readme: string, table: string): string {
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
+/** The README with the text between two markers replaced; unchanged if it lacks them. */
+export function replaceBlock(readme: string, startMarker: string, endMarker: string, table: string): string {
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
   if (start === -1 || end === -1 || end < start) return readme;
-  return `${readme.slice(0, start + README_START.length)}\n${table}\n${readme.slice(end)}`;
+  return `${readme.slice(0, start + startMarker.length)}\n${table}\n${readme.slice(end)}`;
 }

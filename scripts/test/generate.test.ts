@@ -9,7 +9,7 @@ const tsx = join(repoRoot, "node_modules/.bin/tsx");
 const generateScript = join(repoRoot, "scripts/generate.ts");
 const fastlySpec = join(repoRoot, "specs/fastly/customers.yaml");
 const badSpecs = join(repoRoot, "scripts/test/bad-specs");
-const generatedFiles = ["src/generated/customers.ts", "src/generated/operations.ts", "README.md"];
+const generatedFiles = ["src/generated/customers.ts", "src/generated/operations.ts", "openapi.yaml", "README.md"];
 
 /** A scratch copy of the Fastly package's generated files, to run generate in. */
 async function scratchPackage(): Promise<string> {
