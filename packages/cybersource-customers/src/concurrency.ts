@@ -1,4 +1,5 @@
 import { ApiError } from "@org/client-runtime";
+import type { Customer, CyberSourceClient } from "./index.js";
 
 /** What every CyberSource answer says besides its body, on success and on error alike. */
 export interface ResponseMeta {
@@ -31,4 +32,22 @@ export class PreconditionFailedError<Body = unknown> extends ApiError<Body> {
 /** True when a patch failed because the Customer changed since the ETag it was given (412). */
 export function isPreconditionFailed<R extends { response: Response; error?: unknown }>(result: R): result is Extract<R, { error: unknown }> {
   return result.response.status === 412;
+}
+
+/**
+ * Updates a Customer only if it is still at the version `ifMatch` names (the ETag of your last
+ * read): sends it as the `if-match` header. A Customer changed since answers 412
+ * (`isPreconditionFailed`). The result carries the new ETag in `responseMetaOf(result)`.
+ */
+export function patchCustomer(
+  client: CyberSourceClient,
+  customerId: string,
+  body: Customer,
+  options: { ifMatch?: string; profileId?: string; signal?: AbortSignal } = {},
+) {
+  const header = {
+    ...(options.ifMatch === undefined ? {} : { "if-match": options.ifMatch }),
+    ...(options.profileId === undefined ? {} : { "profile-id": options.profileId }),
+  };
+  return client.PATCH("/tms/v2/customers/{customerId}", { params: { path: { customerId }, header }, body, signal: options.signal });
 }

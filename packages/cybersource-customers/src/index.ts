@@ -55,6 +55,6 @@ export type CyberSourceError = Schemas["Error"];
 
 export type { components, operations, paths };
 export { operations as operationList, servers } from "./generated/operations.js";
-export { isPreconditionFailed, PreconditionFailedError, responseMetaOf, type ResponseMeta } from "./concurrency.js";
+export { isPreconditionFailed, patchCustomer, PreconditionFailedError, responseMetaOf, type ResponseMeta } from "./concurrency.js";
 export { httpSignatureAuth, signRequest, type SignatureCredentials, type SignatureHeaders, type SignatureInput } from "./http-signature.js";
 export * from "@org/client-runtime/public-api";

@@ -4,6 +4,7 @@ import {
   callOptions,
   createCyberSourceClient,
   isPreconditionFailed,
+  patchCustomer,
   PreconditionFailedError,
   responseMetaOf,
   unwrap,
@@ -49,6 +50,13 @@ describe("CyberSource customers against the Prism mock of its spec", () => {
     });
     expect(result.response.status).toBe(200);
     expect(isPreconditionFailed(result)).toBe(false);
+    expect(responseMetaOf(result).etag).toBe("1A2B3C4D5E6F");
+  });
+
+  it("patches through patchCustomer with ifMatch, and reads the new ETag", async () => {
+    const { etag } = responseMetaOf(await cybersource.GET("/tms/v2/customers/{customerId}", path));
+    const result = await patchCustomer(cybersource, customerId, { objectInformation: { title: "VIP" } }, { ifMatch: etag });
+    expect(unwrap(result).id).toBe(customerId);
     expect(responseMetaOf(result).etag).toBe("1A2B3C4D5E6F");
   });
 

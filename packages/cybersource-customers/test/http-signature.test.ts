@@ -2,7 +2,7 @@ import { createHash, createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCyberSourceClient, signRequest } from "../src/index.js";
+import { createCyberSourceClient, patchCustomer, signRequest } from "../src/index.js";
 
 const credentials = { merchantId: "testrest", keyId: "08c94330-f618-42a3-b09d-e1e43be5efda", sharedSecret: "yBJxy6LjM2TmcPGu+GaJrHtkke25fPpUX+UY6/L/1tE=" };
 
@@ -99,7 +99,7 @@ describe("the client's signatures, checked by a server over what it received", (
     const client = createCyberSourceClient({ ...credentials, baseUrl });
     const params = { params: { path: { customerId: "ABC" } } };
     await client.GET("/tms/v2/customers/{customerId}", params);
-    await client.PATCH("/tms/v2/customers/{customerId}", { params: { path: { customerId: "ABC" }, header: { "if-match": "E1" } }, body: { objectInformation: { title: "t" } } });
+    await patchCustomer(client, "ABC", { objectInformation: { title: "t" } }, { ifMatch: "E1" });
     await client.DELETE("/tms/v2/customers/{customerId}", params);
     expect(received.map((request) => request.method)).toEqual(["GET", "PATCH", "DELETE"]);
     expect(received[1]!.headers["if-match"]).toBe("E1");

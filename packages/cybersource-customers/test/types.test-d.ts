@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createCyberSourceClient, responseMetaOf, type Customer, type CyberSourceErrorResponse } from "../src/index.js";
+import { createCyberSourceClient, patchCustomer, responseMetaOf, type Customer, type CyberSourceErrorResponse } from "../src/index.js";
 
 const cybersource = createCyberSourceClient({ merchantId: "m", keyId: "k", sharedSecret: "c2VjcmV0" });
 const path = { params: { path: { customerId: "ABC" } } };
@@ -41,6 +41,14 @@ describe("types from the application/json;charset=utf-8 media type", () => {
     void cybersource.PATCH("/tms/v2/customers/{customerId}", { params: { path: { customerId: "A" }, header: { "if-match": 1 } }, body: {} });
     // @ts-expect-error customerId is required
     void cybersource.GET("/tms/v2/customers/{customerId}", { params: { path: {} } });
+  });
+
+  it("types patchCustomer's result like the client's PATCH", async () => {
+    const patched = await patchCustomer(cybersource, "ABC", { buyerInformation: { email: "x" } }, { ifMatch: "E1" });
+    expectTypeOf(patched.data).toEqualTypeOf<Flat<Customer> | undefined>();
+    expectTypeOf(patched.error).toEqualTypeOf<CyberSourceErrorResponse | undefined>();
+    // @ts-expect-error ifMatch is the ETag string
+    void patchCustomer(cybersource, "ABC", {}, { ifMatch: 1 });
   });
 
   it("types the ETag and correlation id as strings", async () => {

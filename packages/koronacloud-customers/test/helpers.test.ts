@@ -5,6 +5,7 @@ import {
   addCustomersInBatches,
   ApiError,
   BatchError,
+  unwrap,
   createKoronaCloudClient,
   deleteCustomersInBatches,
   KORONA_BATCH_SIZE,
@@ -27,6 +28,10 @@ const server = createServer(async (request, response) => {
   const send = (status: number, body?: unknown) =>
     body === undefined ? response.writeHead(status).end() : response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 
+  if (url.pathname.endsWith("/echo")) {
+    const basic = request.headers.authorization!.replace("Basic ", "");
+    return send(400, { message: `bad request for ${Buffer.from(basic, "base64").toString()} (${basic})`, code: "INVALID_MODEL_PROPERTY" });
+  }
   if (request.method === "GET") {
     const page = Number(url.searchParams.get("page") ?? 1);
     const size = Number(url.searchParams.get("size") ?? 3);
@@ -46,9 +51,10 @@ const server = createServer(async (request, response) => {
 });
 
 let korona: ReturnType<typeof createKoronaCloudClient>;
+const baseUrl = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 beforeAll(async () => {
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
-  korona = createKoronaCloudClient({ username: "u", password: "p", baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxRetries: 0 });
+  korona = createKoronaCloudClient({ username: "u", password: "p", baseUrl: baseUrl(), maxRetries: 0 });
 });
 afterAll(() => new Promise<void>((closed) => server.close(() => closed())));
 beforeEach(() => {
@@ -104,6 +110,25 @@ describe("syncCustomers", () => {
 
   it("returns no customers and the same revision when nothing changed (204)", async () => {
     expect(await syncCustomers(korona, "acc", { since: 106 })).toEqual({ customers: [], revision: 106 });
+  });
+});
+
+describe("credentials", () => {
+  it("keep the password and the Basic token out of errors, even when the API echoes them", async () => {
+    const password = "pässwörd-123";
+    const client = createKoronaCloudClient({ username: "api-user", password, baseUrl: baseUrl(), maxRetries: 0 });
+    const result = await client.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", { params: { path: { accountId: "acc", customerIdOrNumber: "echo" } } });
+    const error = (() => {
+      try {
+        unwrap(result);
+      } catch (thrown) {
+        return thrown as ApiError;
+      }
+    })()!;
+    const everything = `${error.message} ${JSON.stringify(error)}`;
+    expect(everything).not.toContain(password);
+    expect(everything).not.toContain(Buffer.from(`api-user:${password}`).toString("base64"));
+    expect(error.code).toBe("INVALID_MODEL_PROPERTY");
   });
 });
 
