@@ -1,32 +1,7 @@
-import { execFile, execFileSync } from "node:child_process";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { delimiter, isAbsolute, join } from "node:path";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../repo-root.js";
-
-const bin = (name: string) => join(repoRoot, "node_modules/.bin", name);
-
-/** A copy of the repository as git sees it (tracked and new files, nothing ignored), without node_modules. */
-async function repoCopy(): Promise<string> {
-  const copy = await mkdtemp(join(tmpdir(), "new-provider-"));
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: repoRoot });
-  execFileSync("tar", ["-cf", join(copy, ".files.tar"), "--null", "-T", "-"], { cwd: repoRoot, input: files });
-  execFileSync("tar", ["-xf", ".files.tar"], { cwd: copy });
-  return copy;
-}
-
-// turbo resolves the package manager on PATH and spawns it from each package's folder, so a
-// relative entry (as `pnpm exec` adds) would point nowhere: keep only absolute ones.
-const PATH = (process.env.PATH ?? "").split(delimiter).filter((entry) => isAbsolute(entry)).join(delimiter);
-
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
-  return new Promise((done) => {
-    execFile(command, args, { cwd, env: { ...process.env, PATH, TURBO_TELEMETRY_DISABLED: "1" }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      done({ code: error ? Number(error.code ?? 1) : 0, output: (stdout + stderr).replace(/\x1b\[[0-9;]*m/g, "") }),
-    );
-  });
-}
+import { repoBin, repoCopy, run } from "./repo-copy.js";
 
 async function listing(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true })).filter((path) => !path.includes("node_modules")).sort();
@@ -40,9 +15,9 @@ describe("pnpm new-provider", () => {
     ["fastly", /specs\/fastly already exists/],
     ["", /give the provider's slug/],
   ])("refuses %j with a clear message and writes nothing", async (slug, message) => {
-    const copy = await repoCopy();
+    const copy = await repoCopy("new-provider-");
     const before = await listing(copy);
-    const { code, output } = await run(bin("tsx"), ["scripts/new-provider.ts", ...(slug ? [slug] : []), "--no-install"], copy);
+    const { code, output } = await run(repoBin("tsx"), ["scripts/new-provider.ts", ...(slug ? [slug] : []), "--no-install"], copy);
     expect(code).toBe(1);
     expect(output).toMatch(message);
     expect(output).toContain("nothing was written");
@@ -50,8 +25,8 @@ describe("pnpm new-provider", () => {
   });
 
   it("scaffolds a provider whose generate, tests, typecheck and lint pass right away", { timeout: 300_000 }, async () => {
-    const copy = await repoCopy();
-    const scaffold = await run(bin("tsx"), ["scripts/new-provider.ts", "acme-crm", "--name", "AcmeCrm"], copy);
+    const copy = await repoCopy("new-provider-");
+    const scaffold = await run(repoBin("tsx"), ["scripts/new-provider.ts", "acme-crm", "--name", "AcmeCrm"], copy);
     expect(scaffold.output).toContain("created @org/acme-crm-customers with createAcmeCrmClient()");
     expect(scaffold.code).toBe(0);
 

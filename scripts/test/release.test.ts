@@ -1,0 +1,96 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { providerSpecs, startMock, type RunningMock } from "@org/prism-mock";
+import { startRegistry, type RunningRegistry } from "../registry/start-registry.js";
+import { repoRoot } from "../repo-root.js";
+import { repoBin, repoCopy, run } from "./repo-copy.js";
+
+const scope = (JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { config: { scope: string } }).config.scope;
+let registry: RunningRegistry | undefined;
+const mocks: RunningMock[] = [];
+afterAll(async () => {
+  await Promise.all([registry?.stop(), ...mocks.map((mock) => mock.stop())]);
+});
+
+/** One call per provider, as a user would write it against the installed packages. */
+function consumerSource(urls: Record<string, string>): string {
+  return `import { createFastlyClient, unwrap as unwrapFastly, type Customer } from "${scope}/fastly-customers";
+import { createKoronaCloudClient, listCustomers } from "${scope}/koronacloud-customers";
+import { createCyberSourceClient, responseMetaOf } from "${scope}/cybersource-customers";
+import { createCloudLxClient } from "${scope}/cloudlx-customers";
+
+const fastly = createFastlyClient({ apiToken: "token", baseUrl: ${JSON.stringify(urls.fastly)} });
+const me: Customer = unwrapFastly(await fastly.GET("/current_customer"));
+
+const korona = createKoronaCloudClient({ username: "user", password: "password", baseUrl: ${JSON.stringify(urls.koronacloud)} });
+const numbers: string[] = [];
+for await (const customer of listCustomers(korona, "account")) numbers.push(customer.number ?? "");
+
+const cybersource = createCyberSourceClient({ merchantId: "m", keyId: "k", sharedSecret: "c2VjcmV0", baseUrl: ${JSON.stringify(urls.cybersource)} });
+const token = await cybersource.GET("/tms/v2/customers/{customerId}", { params: { path: { customerId: "D9F340DD3DB9C276E053A2598D0A41A3" } } });
+
+const cloudlx = createCloudLxClient({ clientId: "3", clientSecret: "secret", baseUrl: ${JSON.stringify(urls.cloudlx)} });
+const { data: list } = await cloudlx.GET("/api/customers");
+
+console.log(JSON.stringify({ fastly: me.id, korona: numbers, cybersource: [token.data?.id, responseMetaOf(token).etag], cloudlx: list?.customers.length }));
+`;
+}
+
+const compilerOptions = { strict: true, target: "ES2022", lib: ["ES2022", "DOM"], types: [], skipLibCheck: false };
+
+it("publishes every package with the real `pnpm release` to a registry, from which users install, type-check and call them", { timeout: 900_000 }, async () => {
+  const work = await mkdtemp(join(tmpdir(), "release-"));
+  registry = await startRegistry(join(work, "registry"), scope);
+  const npmrc = join(work, "npmrc");
+  const host = registry.url.replace(/^http:/, "");
+  await writeFile(npmrc, `${scope}:registry=${registry.url}\n${host}:_authToken=${registry.token}\n`);
+  const env = { NPM_CONFIG_USERCONFIG: npmrc, npm_config_userconfig: npmrc };
+
+  // The maintainer's path, in a copy of the repository: version, then release.
+  const copy = await repoCopy("release-repo-");
+  for (const [command, args] of [["git", ["init", "-q", "-b", "main"]], ["git", ["add", "-A"]], ["git", ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "copy"]]] as const) {
+    expect((await run(command, [...args], copy)).code).toBe(0);
+  }
+  const pnpm = repoBin("pnpm");
+  expect(await run(pnpm, ["install", "--prefer-offline", "--frozen-lockfile"], copy, env)).toMatchObject({ code: 0 });
+  expect(await run(pnpm, ["run", "version-packages"], copy, env)).toMatchObject({ code: 0 });
+  const release = await run(pnpm, ["run", "release"], copy, env);
+  expect(release.output).toMatch(/published/i);
+  expect(release.code, release.output.slice(-3000)).toBe(0);
+  const providers = await providerSpecs(join(repoRoot, "specs"));
+  for (const name of ["client-runtime", ...providers.map((provider) => `${provider.provider}-customers`)]) {
+    const published = (await (await fetch(`${registry.url}${scope}%2f${name}`)).json()) as { "dist-tags"?: { latest?: string } };
+    expect(published["dist-tags"]?.latest, name).toBe("0.1.0");
+  }
+  // Nothing new to publish: a second release publishes nothing.
+  expect((await run(pnpm, ["exec", "changeset", "publish"], copy, env)).output).toMatch(/No unpublished projects to publish|already published/i);
+
+  // The user's path: a fresh project outside the workspace.
+  const app = join(work, "app");
+  await run("mkdir", ["-p", app], work);
+  await writeFile(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  const install = await run("npm", ["install", "--no-audit", "--no-fund", ...providers.map((provider) => `${scope}/${provider.provider}-customers`), "typescript@5.9.3"], app, env);
+  expect(install.code, install.output.slice(-3000)).toBe(0);
+
+  for (const provider of providers) mocks.push(await startMock({ spec: provider.spec }));
+  const urls = Object.fromEntries(providers.map((provider, index) => [provider.provider, mocks[index]!.url]));
+  await writeFile(join(app, "consumer.ts"), consumerSource(urls));
+  await writeFile(join(app, "tsconfig.bundler.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, module: "ESNext", moduleResolution: "bundler", noEmit: true }, files: ["consumer.ts"] }));
+  await writeFile(join(app, "tsconfig.nodenext.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, module: "NodeNext", moduleResolution: "NodeNext", outDir: "out" }, files: ["consumer.ts"] }));
+  const tsc = join(app, "node_modules/.bin/tsc");
+  for (const config of ["tsconfig.bundler.json", "tsconfig.nodenext.json"]) {
+    const checked = await run(tsc, ["-p", config], app);
+    expect(checked.output, config).toBe("");
+    expect(checked.code).toBe(0);
+  }
+  const called = await run(process.execPath, ["out/consumer.js"], app);
+  expect(called.code, called.output).toBe(0);
+  expect(JSON.parse(called.output)).toEqual({
+    fastly: "x4xCwxxJxGCx123Rx5xTx",
+    korona: ["10001", "10002"],
+    cybersource: ["D9F340DD3DB9C276E053A2598D0A41A3", "1A2B3C4D5E6F"],
+    cloudlx: 2,
+  });
+});

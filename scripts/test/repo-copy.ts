@@ -1,0 +1,30 @@
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { delimiter, isAbsolute, join } from "node:path";
+import { repoRoot } from "../repo-root.js";
+
+/** A copy of the repository as git sees it (tracked and new files, nothing ignored), without node_modules. */
+export async function repoCopy(prefix: string): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), prefix));
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: repoRoot });
+  execFileSync("tar", ["-cf", join(copy, ".files.tar"), "--null", "-T", "-"], { cwd: repoRoot, input: files });
+  execFileSync("tar", ["-xf", ".files.tar"], { cwd: copy });
+  execFileSync("rm", [join(copy, ".files.tar")]);
+  return copy;
+}
+
+// turbo resolves the package manager on PATH and spawns it from each package's folder, so a
+// relative entry (as `pnpm exec` adds) would point nowhere: keep only absolute ones.
+const PATH = (process.env.PATH ?? "").split(delimiter).filter((entry) => isAbsolute(entry)).join(delimiter);
+
+/** Runs a command to its end; resolves with its exit code and its output without colours. */
+export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+  return new Promise((done) => {
+    execFile(command, args, { cwd, env: { ...process.env, PATH, TURBO_TELEMETRY_DISABLED: "1", ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      done({ code: error ? Number(error.code ?? 1) : 0, output: (stdout + stderr).replace(/\x1b\[[0-9;]*m/g, "") }),
+    );
+  });
+}
+
+export const repoBin = (name: string) => join(repoRoot, "node_modules/.bin", name);
