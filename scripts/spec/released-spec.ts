@@ -1,0 +1,26 @@
+import { execFileSync } from "node:child_process";
+import { parseYaml } from "@redocly/openapi-core";
+
+/** The newest changesets release tag of a package (`@org/x@1.2.3`), or undefined if never released. */
+export function lastReleaseTag(root: string, packageName: string): string | undefined {
+  const tags = git(root, ["tag", "--list", `${packageName}@*`]).split("\n").filter(Boolean);
+  const version = (tag: string) => tag.slice(packageName.length + 1).split(/[.-]/).map((part) => Number(part) || 0);
+  return tags.sort((a, b) => {
+    const [x, y] = [version(a), version(b)];
+    for (let index = 0; index < Math.max(x.length, y.length); index++) if ((x[index] ?? 0) !== (y[index] ?? 0)) return (x[index] ?? 0) - (y[index] ?? 0);
+    return 0;
+  }).at(-1);
+}
+
+/** A spec as it was at a git ref, parsed; undefined when the file did not exist there. */
+export function specAt(root: string, ref: string, path: string): object | undefined {
+  try {
+    return parseYaml(git(root, ["show", `${ref}:${path}`])) as object;
+  } catch {
+    return undefined;
+  }
+}
+
+function git(root: string, args: string[]): string {
+  return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}

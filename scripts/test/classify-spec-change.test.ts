@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseYaml } from "@redocly/openapi-core";
+import { describe, expect, it } from "vitest";
+import { classifySpecChange, type Bump } from "../spec/classify-spec-change.js";
+import { repoRoot } from "../repo-root.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits reach anywhere into the spec
+type Spec = any;
+const korona = parseYaml(readFileSync(join(repoRoot, "specs/koronacloud/customers.yaml"), "utf8")) as Spec;
+const list = (spec: Spec) => spec.paths["/accounts/{accountId}/customers"];
+const customer = (spec: Spec) => spec.components.schemas.Customer;
+
+const edits: [string, Bump, (spec: Spec) => void][] = [
+  ["an operation removed", "major", (spec) => delete list(spec).delete],
+  ["a field removed", "major", (spec) => delete customer(spec).properties.email],
+  ["a parameter removed", "major", (spec) => (list(spec).get.parameters = list(spec).get.parameters.filter((parameter: Spec) => parameter.name !== "sort"))],
+  ["an enum value removed", "major", (spec) => (customer(spec).properties.gender.enum = ["MALE"])],
+  ["a parameter made required", "major", (spec) => (list(spec).get.parameters[0].required = true)],
+  ["a field made required", "major", (spec) => (customer(spec).required = ["number"])],
+  ["a type narrowed", "major", (spec) => (customer(spec).properties.number.type = "integer")],
+  ["an operation added", "minor", (spec) => (spec.paths["/accounts/{accountId}/customers/{customerIdOrNumber}"].put = { ...spec.paths["/accounts/{accountId}/customers/{customerIdOrNumber}"].patch, operationId: "replaceCustomer" })],
+  ["an optional field added", "minor", (spec) => (customer(spec).properties.nickname = { type: "string" })],
+  ["an optional parameter added", "minor", (spec) => list(spec).get.parameters.push({ name: "q", in: "query", schema: { type: "string" } })],
+  ["an enum value added", "minor", (spec) => customer(spec).properties.gender.enum.push("DIVERSE")],
+  ["a description changed", "patch", (spec) => (list(spec).get.description = "Lists customers.")],
+  ["a summary changed", "patch", (spec) => (list(spec).get.summary = "list customers")],
+  ["an example changed", "patch", (spec) => (spec.components.examples.Customer.value.firstname = "Janet")],
+];
+
+describe("classifySpecChange", () => {
+  it.each(edits)("rates %s as %s", (_edit, bump, edit) => {
+    const after = structuredClone(korona);
+    edit(after);
+    const change = classifySpecChange(korona, after);
+    expect(change?.bump).toBe(bump);
+    expect(change?.changes[0]?.description).toMatch(/\S/);
+  });
+
+  it("rates the highest bump when several changes come together, and lists each", () => {
+    const after = structuredClone(korona);
+    delete list(after).delete;
+    list(after).get.description = "Lists customers.";
+    const change = classifySpecChange(korona, after)!;
+    expect(change.bump).toBe("major");
+    expect(change.changes.map((entry) => entry.bump)).toEqual(["major", "patch"]);
+    expect(change.changes[0]!.description).toBe("DELETE /accounts/{accountId}/customers: [Removed] operation DELETE /accounts/{accountId}/customers");
+  });
+
+  it("finds no change in the same spec", () => {
+    expect(classifySpecChange(korona, structuredClone(korona))).toBeUndefined();
+  });
+});

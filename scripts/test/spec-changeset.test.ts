@@ -1,0 +1,49 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../repo-root.js";
+import { repoBin, repoCopy, run } from "./repo-copy.js";
+
+const script = join(repoRoot, "scripts/spec-changeset.ts");
+
+/** A copy of the repo in git, with Fastly "released" at 0.1.0 and its changesets consumed. */
+async function releasedCopy(): Promise<string> {
+  const copy = await repoCopy("spec-changeset-");
+  for (const file of await readdir(join(copy, ".changeset"))) if (file.endsWith(".md") && file !== "README.md") await run("rm", [join(copy, ".changeset", file)], copy);
+  for (const args of [["init", "-q", "-b", "main"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "release"], ["tag", "@org/fastly-customers@0.1.0"]]) {
+    expect((await run("git", args, copy)).code).toBe(0);
+  }
+  return copy;
+}
+
+describe("pnpm spec:changeset", () => {
+  it("writes a changeset with the bump and the list of changes since the last release", { timeout: 60_000 }, async () => {
+    const copy = await releasedCopy();
+    const spec = join(copy, "specs/fastly/customers.yaml");
+    const text = await readFile(spec, "utf8");
+    await writeFile(spec, text.replace("      enum: [user, tls_viewer, tls_admin, billing, engineer, superuser]", "      enum: [user, tls_viewer, tls_admin, billing, engineer, superuser, auditor]"));
+
+    const check = await run(repoBin("tsx"), [script, "--check"], copy);
+    expect(check.code).toBe(1);
+    expect(check.output).toContain("fastly: the spec changed since @org/fastly-customers@0.1.0 (minor) but no changeset bumps @org/fastly-customers");
+
+    const write = await run(repoBin("tsx"), [script], copy);
+    expect(write.code).toBe(0);
+    const changeset = await readFile(join(copy, ".changeset/spec-fastly.md"), "utf8");
+    expect(changeset).toMatch(/^---\n"@org\/fastly-customers": minor\n---\n\nSpec changes since @org\/fastly-customers@0\.1\.0:\n\n- minor: /);
+    expect(changeset).toContain("auditor");
+    expect(write.output).toContain("koronacloud: never released");
+
+    expect(await run(repoBin("tsx"), [script, "--check"], copy)).toMatchObject({ code: 0 });
+  });
+
+  it("fails the check when the pending changeset's bump is lower than the spec change", { timeout: 60_000 }, async () => {
+    const copy = await releasedCopy();
+    const spec = join(copy, "specs/fastly/customers.yaml");
+    await writeFile(spec, (await readFile(spec, "utf8")).replace("    delete:\n      operationId: deleteCustomer", "    x-removed:\n      operationId: deleteCustomer"));
+    await writeFile(join(copy, ".changeset/tweak.md"), '---\n"@org/fastly-customers": patch\n---\n\nA tweak.\n');
+    const check = await run(repoBin("tsx"), [script, "--check"], copy);
+    expect(check.code).toBe(1);
+    expect(check.output).toContain("(major) but the pending changesets only bump @org/fastly-customers patch");
+  });
+});
