@@ -93,4 +93,29 @@ it("publishes every package with the real `pnpm release` to a registry, from whi
     cybersource: ["D9F340DD3DB9C276E053A2598D0A41A3", "1A2B3C4D5E6F"],
     cloudlx: 2,
   });
+
+  // A new minor of the shared runtime alone: on 0.x, `^0.1.0` does not take 0.2.0, so every
+  // client is released again (a patch) depending on `^0.2.0`.
+  const commit = (message: string) => run("git", ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", message], copy);
+  expect((await run("git", ["add", "-A"], copy)).code).toBe(0);
+  await commit("release 0.1.0");
+  await writeFile(join(copy, ".changeset/runtime-fix.md"), `---\n"${scope}/client-runtime": minor\n---\n\nA new feature.\n`);
+  expect(await run(pnpm, ["run", "version-packages"], copy, env)).toMatchObject({ code: 0 });
+  const fastlyManifest = JSON.parse(await readFile(join(copy, "packages/fastly-customers/package.json"), "utf8")) as { version: string };
+  expect(fastlyManifest.version).toBe("0.1.1");
+  expect(await readFile(join(copy, "packages/fastly-customers/CHANGELOG.md"), "utf8")).toMatch(/Updated dependencies[\s\S]*client-runtime@0\.2\.0/);
+  await run("git", ["add", "-A"], copy);
+  await commit("release runtime 0.2.0");
+  expect((await run(pnpm, ["run", "release"], copy, env)).code).toBe(0);
+  const fastlyOnRegistry = (await (await fetch(`${registry.url}${scope}%2ffastly-customers`)).json()) as { "dist-tags": { latest: string }; versions: Record<string, { dependencies: Record<string, string> }> };
+  expect(fastlyOnRegistry["dist-tags"].latest).toBe("0.1.1");
+  expect(fastlyOnRegistry.versions["0.1.1"]!.dependencies[`${scope}/client-runtime`]).toBe("^0.2.0");
+
+  // A snapshot: published under its own dist-tag, `latest` untouched.
+  await writeFile(join(copy, ".changeset/try-this.md"), `---\n"${scope}/cloudlx-customers": minor\n---\n\nSomething to try.\n`);
+  const snapshot = await run(pnpm, ["run", "release:snapshot"], copy, env);
+  expect(snapshot.code, snapshot.output.slice(-3000)).toBe(0);
+  const cloudlxOnRegistry = (await (await fetch(`${registry.url}${scope}%2fcloudlx-customers`)).json()) as { "dist-tags": Record<string, string> };
+  expect(cloudlxOnRegistry["dist-tags"].latest).toBe("0.1.1");
+  expect(cloudlxOnRegistry["dist-tags"].preview).toMatch(/^0\.0\.0-preview-\d+/);
 });
