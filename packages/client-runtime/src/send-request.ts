@@ -66,8 +66,16 @@ function isRetryableStatus(status: number): boolean {
   return RETRY_STATUSES.has(status) || status >= 500;
 }
 
+/** Failures a retry cannot mend (a redirect loop, a hidden redirect): reported at once. */
+const final = new WeakSet<ClientError>();
+
 function isRetryableFailure(failure: ClientError): boolean {
-  return failure instanceof TimeoutError || (failure instanceof ConnectionError && !failure.message.includes("redirect"));
+  return !final.has(failure) && (failure instanceof TimeoutError || failure instanceof ConnectionError);
+}
+
+function finalFailure(failure: ClientError): ClientError {
+  final.add(failure);
+  return failure;
 }
 
 /** An answer read in full: the headers' Response (body consumed) and the body's bytes. */
@@ -87,9 +95,9 @@ async function attempt(request: Request, body: ArrayBuffer | undefined, timeoutM
     for (let hops = 0; REDIRECT_STATUSES.has(response.status) || response.type === "opaqueredirect"; hops++) {
       const location = response.headers.get("location");
       if (response.type === "opaqueredirect" || !location) {
-        throw new ConnectionError({ method: request.method, url: shownUrl, reason: "redirected to a location this runtime does not reveal; set baseUrl to the final address" });
+        throw finalFailure(new ConnectionError({ method: request.method, url: shownUrl, reason: "redirected to a location this runtime does not reveal; set baseUrl to the final address" }));
       }
-      if (hops >= MAX_REDIRECTS) throw new ConnectionError({ method: request.method, url: shownUrl, reason: `more than ${MAX_REDIRECTS} redirects` });
+      if (hops >= MAX_REDIRECTS) throw finalFailure(new ConnectionError({ method: request.method, url: shownUrl, reason: `more than ${MAX_REDIRECTS} redirects` }));
       await response.body?.cancel();
       current = redirectedRequest(current, response.status, new URL(location, current.url), origin, body, options.credentialHeaders);
       response = await options.fetch(current);

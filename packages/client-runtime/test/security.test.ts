@@ -51,8 +51,10 @@ describe("credentials", () => {
     expect(origin.seen.at(-1)!.headers["x-key"]).toBe(SECRET);
   });
 
-  it("stops a redirect loop with a ConnectionError", async () => {
+  it("stops a redirect loop with a ConnectionError, without retrying it", async () => {
+    const before = origin.seen.length;
     await expect(client().GET("/things/{id}", path("loop"))).rejects.toThrow(/got no answer: more than 5 redirects/);
+    expect(origin.seen.length - before).toBe(6);
   });
 
   it("never appear in an ApiError, even when the API echoes them", async () => {
