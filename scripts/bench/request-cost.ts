@@ -1,0 +1,47 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { percentile, round } from "./measure.js";
+
+export interface RequestCost {
+  name: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+const CUSTOMER = JSON.stringify({ id: "x4xCwxxJxGCx123Rx5xTx", name: "Example Media Ltd", force_2fa: true, billing_network_type: "public" });
+
+const ROUNDS = 5;
+
+/**
+ * Per-request cost, side by side against one loopback server: plain `fetch` (the floor) and
+ * each given client call, the same number of sequential calls each, after a warm-up. The
+ * contenders take turns over several rounds, so a slow moment of the machine hits all alike.
+ */
+export async function measureRequestCost(calls: number, clients: { name: string; call: (baseUrl: string) => Promise<unknown> }[]): Promise<RequestCost[]> {
+  const server = createServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end(CUSTOMER));
+  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const contenders = [{ name: "plain fetch", call: async (url: string) => (await fetch(`${url}/customer/x4xCwxxJxGCx123Rx5xTx`, { headers: { "Fastly-Key": "k" } })).json() }, ...clients];
+  try {
+    for (const contender of contenders) for (let warmUp = 0; warmUp < 200; warmUp++) await contender.call(baseUrl);
+    const samples = contenders.map(() => [] as number[]);
+    for (let turn = 0; turn < ROUNDS; turn++) {
+      for (const [index, contender] of contenders.entries()) {
+        for (let call = 0; call < Math.ceil(calls / ROUNDS); call++) {
+          const before = performance.now();
+          await contender.call(baseUrl);
+          samples[index]!.push(performance.now() - before);
+        }
+      }
+    }
+    return contenders.map((contender, index) => {
+      const taken = samples[index]!;
+      const seconds = taken.reduce((sum, sample) => sum + sample, 0) / 1000;
+      return { name: contender.name, requestsPerSecond: Math.round(taken.length / seconds), p50Ms: round(percentile(taken, 50), 3), p99Ms: round(percentile(taken, 99), 3) };
+    });
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((closed) => server.close(() => closed()));
+  }
+}
