@@ -8,6 +8,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { measureBundleSize } from "./bench/bundle-size.js";
+import { measureCodegenScale, scalingExponent, type ScaleResult } from "./bench/codegen-scale.js";
 import { coldStartMs } from "./bench/cold-start.js";
 import { round } from "./bench/measure.js";
 import { measureMock } from "./bench/mock-server.js";
@@ -59,6 +60,20 @@ for (const provider of providers) {
 const mock = await measureMock(join(repoRoot, "specs/fastly/customers.yaml"), join(repoRoot, "packages/prism-mock/node_modules/.bin/prism"), 500);
 rows.push(["Prism start to first answer", `${mock.programmaticMs} ms programmatic, ${mock.cliMs} ms CLI`, "fastly spec"]);
 rows.push(["Prism requests", `${mock.requestsPerSecond} req/s`, "500 sequential GETs to one mock"]);
+
+// N providers × M operations each; BENCH_SCALE="10x50,50x100" for the larger runs.
+const scales = (process.env.BENCH_SCALE ?? "2x10,4x20,8x40").split(",").map((size) => size.split("x").map(Number) as [number, number]);
+const scaleResults: ScaleResult[] = [];
+for (const [providers, operations] of scales) {
+  const result = await measureCodegenScale(providers, operations);
+  scaleResults.push(result);
+  rows.push([
+    `codegen ${providers}×${operations}`,
+    `cold ${result.coldSeconds} s, no-op ${result.noOpSeconds} s (${result.noOpCached} cached), one spec edited ${result.oneSpecEditSeconds} s (${result.oneSpecEditExecuted} tasks ran)`,
+    "generate + build + typecheck in a scratch workspace",
+  ]);
+}
+if (scaleResults.length > 1) rows.push(["codegen growth", `time ∝ (N×M)^${scalingExponent(scaleResults)}`, "least-squares fit of cold time; ≤ 1 is linear or better"]);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
