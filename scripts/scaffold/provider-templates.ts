@@ -43,7 +43,7 @@ function packageJson(names: ProviderNames, versions: SharedVersions, scope: stri
     keywords: [names.slug, "customers", "openapi", "typescript", "client"],
     scripts: {
       generate: `tsx ../../scripts/generate.ts ../../specs/${names.slug}/customers.yaml`,
-      build: "tsc -p tsconfig.build.json",
+      build: "tsx ../../scripts/build-package.ts",
       typecheck: "tsc --noEmit",
       test: "vitest run",
       lint: "publint --strict && attw --pack . --profile esm-only && tsx ../../scripts/check-package-contents.ts",

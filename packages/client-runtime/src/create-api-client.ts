@@ -51,7 +51,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Cl
   const baseUrl = checkBaseUrl(options.baseUrl ?? options.defaultBaseUrl, options);
   const userFetch = options.fetch;
   const send = createSender({
-    fetch: userFetch ?? ((request) => fetch(request)),
+    fetch: userFetch ? (request, init) => userFetch(new Request(request, init)) : (request, init) => fetch(request, init),
     policy: options,
     credentialHeaders: options.credentialHeaders ?? [],
     requestIdHeaders: options.requestIdHeaders ?? ["x-request-id", "request-id"],
@@ -61,6 +61,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Cl
   });
   const client = createClient<Paths>({
     baseUrl,
+    Request: RequestOnFirstUse,
     headers: { Accept: "application/json", ...options.headers },
     fetch: send,
     pathSerializer: safePathSerializer,
@@ -68,6 +69,16 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Cl
   client.use(...(options.middleware ?? []), keepErrorsInTheFamily);
   return withRequestMediaTypes(client, options.requestMediaTypes ?? {});
 }
+
+/**
+ * openapi-fetch reads `globalThis.Request` when a client is created, which makes Node load its
+ * whole fetch stack (about 50 ms) even if no call is ever made; this defers it to the first call.
+ */
+const RequestOnFirstUse = function (input: RequestInfo | URL, init?: RequestInit) {
+  return new Request(input, init);
+} as unknown as typeof Request;
+// openapi-fetch checks what a middleware returns with `instanceof` this constructor.
+Object.defineProperty(RequestOnFirstUse, Symbol.hasInstance, { value: (value: unknown) => value instanceof Request });
 
 function defaultErrorCode(body: unknown): string | undefined {
   const code = (body as { code?: unknown } | null | undefined)?.code;

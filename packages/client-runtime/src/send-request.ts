@@ -5,7 +5,8 @@ import { redactSecrets } from "./redact.js";
 import { backoffDelay, retryAfterDelay, sleep } from "./retry-delay.js";
 
 export interface SenderOptions {
-  fetch: (request: Request) => Promise<Response>;
+  /** Sends one request; `init` carries the attempt's signal, `redirect: "manual"` and the body to send. */
+  fetch: (request: Request, init: RequestInit) => Promise<Response>;
   policy: RequestPolicy;
   /** Headers that carry credentials: dropped when a redirect leaves the origin. */
   credentialHeaders: readonly string[];
@@ -85,13 +86,16 @@ interface Answer {
 }
 
 async function attempt(request: Request, body: ArrayBuffer | undefined, timeoutMs: number, options: SenderOptions, shownUrl: string): Promise<Answer> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  const signal = AbortSignal.any([request.signal, timeout.signal]);
-  const origin = new URL(request.url).origin;
+  // One controller per attempt, aborted by the timeout or by the caller's signal: cheaper than
+  // AbortSignal.any, and fetch builds its own Request from `init` (no second one made here).
+  const attemptSignal = new AbortController();
+  const timer = setTimeout(() => attemptSignal.abort(), timeoutMs);
+  const abortWithCaller = () => attemptSignal.abort(request.signal.reason);
+  request.signal.addEventListener("abort", abortWithCaller, { once: true });
+  const init: RequestInit = { signal: attemptSignal.signal, redirect: "manual" };
   try {
-    let current = new Request(request.url, { method: request.method, headers: request.headers, body, signal, redirect: "manual" });
-    let response = await options.fetch(current);
+    let current = request;
+    let response = await options.fetch(current, { ...init, body });
     for (let hops = 0; REDIRECT_STATUSES.has(response.status) || response.type === "opaqueredirect"; hops++) {
       const location = response.headers.get("location");
       if (response.type === "opaqueredirect" || !location) {
@@ -99,17 +103,18 @@ async function attempt(request: Request, body: ArrayBuffer | undefined, timeoutM
       }
       if (hops >= MAX_REDIRECTS) throw finalFailure(new ConnectionError({ method: request.method, url: shownUrl, reason: `more than ${MAX_REDIRECTS} redirects` }));
       await response.body?.cancel();
-      current = redirectedRequest(current, response.status, new URL(location, current.url), origin, body, options.credentialHeaders);
-      response = await options.fetch(current);
+      current = redirectedRequest(current, response.status, new URL(location, current.url), new URL(request.url).origin, body, options.credentialHeaders);
+      response = await options.fetch(current, init);
     }
     return { response, bytes: await response.arrayBuffer() };
   } catch (error) {
     if (request.signal.aborted) throw request.signal.reason;
-    if (timeout.signal.aborted) throw new TimeoutError({ method: request.method, url: shownUrl, timeoutMs });
+    if (attemptSignal.signal.aborted) throw new TimeoutError({ method: request.method, url: shownUrl, timeoutMs });
     if (error instanceof ClientError) throw error;
     throw new ConnectionError({ method: request.method, url: shownUrl, cause: error });
   } finally {
     clearTimeout(timer);
+    request.signal.removeEventListener("abort", abortWithCaller);
   }
 }
 
@@ -125,8 +130,6 @@ function redirectedRequest(previous: Request, status: number, target: URL, origi
     method: becomesGet && previous.method !== "HEAD" ? "GET" : previous.method,
     headers,
     body: becomesGet ? undefined : body,
-    signal: previous.signal,
-    redirect: "manual",
   });
 }
 

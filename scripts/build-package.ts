@@ -1,0 +1,51 @@
+/**
+ * A package's `build`: `.d.ts` files from tsc, and one ESM file per `exports` entry from esbuild,
+ * with the modules shared by several entries in a common chunk (so an error class has one
+ * identity whichever entry it is imported from). Dependencies stay external. On Node 20 every
+ * module file costs an import about 2 ms, so a client that loads in 2 files instead of 15 starts
+ * that much sooner. Run in the package folder: `tsx ../../scripts/build-package.ts`.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+interface Manifest {
+  name: string;
+  exports: Record<string, string | { default?: string }>;
+  dependencies?: Record<string, string>;
+}
+
+const packageDir = process.cwd();
+const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as Manifest;
+
+/** `./dist/public-api.js` → `src/public-api.ts`, for every JS entry of the exports map. */
+function entryPoints(exportsMap: Manifest["exports"]): string[] {
+  return Object.values(exportsMap)
+    .map((target) => (typeof target === "string" ? target : target.default))
+    .filter((target): target is string => !!target?.startsWith("./dist/") && target.endsWith(".js"))
+    .map((target) => target.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts"));
+}
+
+rmSync(join(packageDir, "dist"), { recursive: true, force: true });
+const tsc = createRequire(join(packageDir, "package.json")).resolve("typescript/bin/tsc");
+try {
+  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--emitDeclarationOnly"], { cwd: packageDir, stdio: "inherit" });
+} catch {
+  console.error(`build of ${manifest.name} failed: tsc reported the type errors above.`);
+  process.exit(1);
+}
+await build({
+  entryPoints: entryPoints(manifest.exports),
+  outdir: join(packageDir, "dist"),
+  outbase: join(packageDir, "src"),
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "neutral",
+  target: "es2022",
+  external: Object.keys(manifest.dependencies ?? {}),
+  chunkNames: "chunks/[name]-[hash]",
+  logLevel: "warning",
+});
