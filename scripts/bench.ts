@@ -3,15 +3,20 @@
  * bench/results.json). Figures that compare are taken side by side in the same run; nothing
  * here is asserted, and no test depends on a timing. Needs `pnpm build` first.
  */
+import { mkdtempSync, rmSync } from "node:fs";
 import { writeFile, mkdir } from "node:fs/promises";
-import { cpus, totalmem } from "node:os";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import createOpenApiFetchClient from "openapi-fetch";
+import type { paths as FastlyPaths } from "../packages/fastly-customers/src/generated/customers.js";
 import { measureBundleSize } from "./bench/bundle-size.js";
 import { measureCodegenScale, scalingExponent, type ScaleResult } from "./bench/codegen-scale.js";
-import { coldStartMs } from "./bench/cold-start.js";
+import { coldStartsMs } from "./bench/cold-start.js";
+import { installFootprint, packTarballs, type InstallFootprint } from "./bench/install-footprint.js";
 import { round } from "./bench/measure.js";
 import { measureMock } from "./bench/mock-server.js";
+import { CUSTOMER_ID, providerSdks, SHARED_SECRET, type ProviderSdk } from "./bench/provider-sdks.js";
 import { measureRequestCost } from "./bench/request-cost.js";
 import { repoRoot } from "./repo-root.js";
 
@@ -25,32 +30,71 @@ const providers = [
 ];
 
 const { createFastlyClient } = (await import(pathToFileURL(dist("fastly-customers")).href)) as typeof import("../packages/fastly-customers/src/index.js");
+const { createCyberSourceClient } = (await import(pathToFileURL(dist("cybersource-customers")).href)) as typeof import("../packages/cybersource-customers/src/index.js");
 const rows: [string, string, string][] = [];
 
+const path = { params: { path: { customer_id: CUSTOMER_ID } } };
+const sdkCall = (sdk: ProviderSdk) => ({ name: `${sdk.name} ${sdk.version} (the provider's SDK)`, connect: sdk.connect });
 const requestCost = await measureRequestCost(CALLS, [
   {
-    name: "@org/fastly-customers",
-    call: (() => {
-      let client: ReturnType<typeof createFastlyClient> | undefined;
-      return async (baseUrl: string) => {
-        client ??= createFastlyClient({ apiToken: "k", baseUrl });
-        return (await client.GET("/customer/{customer_id}", { params: { path: { customer_id: "x4xCwxxJxGCx123Rx5xTx" } } })).data;
-      };
-    })(),
+    name: "openapi-fetch alone (no auth, retries, timeouts)",
+    connect: (baseUrl) => {
+      const client = createOpenApiFetchClient<FastlyPaths>({ baseUrl, headers: { "Fastly-Key": "k" } });
+      return async () => (await client.GET("/customer/{customer_id}", path)).data;
+    },
   },
+  {
+    name: "@org/fastly-customers",
+    connect: (baseUrl) => {
+      const client = createFastlyClient({ apiToken: "k", baseUrl });
+      return async () => (await client.GET("/customer/{customer_id}", path)).data;
+    },
+  },
+  sdkCall(providerSdks[0]!),
+  {
+    name: "@org/cybersource-customers",
+    connect: (baseUrl) => {
+      const client = createCyberSourceClient({ merchantId: "m", keyId: "k", sharedSecret: SHARED_SECRET, baseUrl });
+      return async () => (await client.GET("/tms/v2/customers/{customerId}", { params: { path: { customerId: CUSTOMER_ID } } })).data;
+    },
+  },
+  sdkCall(providerSdks[1]!),
 ]);
 const floor = requestCost[0]!;
 for (const result of requestCost) {
   const ratio = result === floor ? "" : ` (${round(floor.requestsPerSecond / result.requestsPerSecond, 2)}× the time of plain fetch)`;
-  rows.push([`requests, ${result.name}`, `${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`, `${CALLS} sequential GETs on loopback${ratio}`]);
+  rows.push([`requests, ${result.name}`, `${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`, `${CALLS} sequential GETs of one customer on loopback${ratio}`]);
 }
 
-const bareNode = coldStartMs("", 7);
-for (const provider of providers) {
-  const startMs = coldStartMs(`const m = await import(${JSON.stringify(pathToFileURL(dist(provider.name)).href)}); m.${provider.factory}(${provider.options});`, 7);
-  rows.push([`cold start, @org/${provider.name}`, `${startMs} ms (+${round(startMs - bareNode, 1)} ms over bare node)`, "median of 7 fresh processes: import and create the client"]);
+const packs = mkdtempSync(join(tmpdir(), "bench-packs-"));
+try {
+  for (const sdk of providerSdks) {
+    const ours = installFootprint(packTarballs(["client-runtime", sdk.ours], packs));
+    const theirs = installFootprint([`${sdk.name}@${sdk.version}`]);
+    const describe = (footprint: InstallFootprint) => `${footprint.packages} packages, ${round(footprint.bytes / 2 ** 20, 2)} MiB`;
+    rows.push([`install, @org/${sdk.ours}`, describe(ours), "a fresh npm install of the one client (packed as it would be published)"]);
+    rows.push([`install, ${sdk.name} ${sdk.version}`, describe(theirs), "a fresh npm install of the provider's SDK"]);
+  }
+} finally {
+  rmSync(packs, { recursive: true, force: true });
 }
-rows.push(["cold start, bare node", `${bareNode} ms`, "median of 7 fresh processes"]);
+
+const COLD_RUNS = 11;
+const coldStarts = coldStartsMs(
+  {
+    "bare node": "",
+    ...Object.fromEntries(providers.map((provider) => [`@org/${provider.name}`, `const m = await import(${JSON.stringify(pathToFileURL(dist(provider.name)).href)}); m.${provider.factory}(${provider.options});`])),
+    ...Object.fromEntries(providerSdks.map((sdk) => [`${sdk.name} ${sdk.version}`, sdk.coldStartScript])),
+  },
+  COLD_RUNS,
+);
+const bareNode = coldStarts["bare node"];
+for (const [name, startMs] of Object.entries(coldStarts)) {
+  if (name === "bare node") continue;
+  const what = name.startsWith("@org/") ? "import and create the client" : "import the provider's SDK and create its client";
+  rows.push([`cold start, ${name}`, `${startMs} ms (+${round(startMs - bareNode, 1)} ms over bare node)`, `median of ${COLD_RUNS} fresh processes, taking turns: ${what}`]);
+}
+rows.push(["cold start, bare node", `${bareNode} ms`, `median of ${COLD_RUNS} fresh processes, taking turns with the above`]);
 
 for (const provider of providers) {
   const size = await measureBundleSize(dist(provider.name), provider.factory, repoRoot);

@@ -18,19 +18,20 @@ const ROUNDS = 5;
  * each given client call, the same number of sequential calls each, after a warm-up. The
  * contenders take turns over several rounds, so a slow moment of the machine hits all alike.
  */
-export async function measureRequestCost(calls: number, clients: { name: string; call: (baseUrl: string) => Promise<unknown> }[]): Promise<RequestCost[]> {
+export async function measureRequestCost(calls: number, clients: { name: string; connect: (baseUrl: string) => () => Promise<unknown> }[]): Promise<RequestCost[]> {
   const server = createServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end(CUSTOMER));
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const contenders = [{ name: "plain fetch", call: async (url: string) => (await fetch(`${url}/customer/x4xCwxxJxGCx123Rx5xTx`, { headers: { "Fastly-Key": "k" } })).json() }, ...clients];
+  const plainFetch = { name: "plain fetch", connect: (url: string) => async () => (await fetch(`${url}/customer/x4xCwxxJxGCx123Rx5xTx`, { headers: { "Fastly-Key": "k" } })).json() };
+  const contenders = [plainFetch, ...clients].map(({ name, connect }) => ({ name, call: connect(baseUrl) }));
   try {
-    for (const contender of contenders) for (let warmUp = 0; warmUp < 200; warmUp++) await contender.call(baseUrl);
+    for (const contender of contenders) for (let warmUp = 0; warmUp < 200; warmUp++) await contender.call();
     const samples = contenders.map(() => [] as number[]);
     for (let turn = 0; turn < ROUNDS; turn++) {
       for (const [index, contender] of contenders.entries()) {
         for (let call = 0; call < Math.ceil(calls / ROUNDS); call++) {
           const before = performance.now();
-          await contender.call(baseUrl);
+          await contender.call();
           samples[index]!.push(performance.now() - before);
         }
       }
