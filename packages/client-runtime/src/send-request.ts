@@ -88,6 +88,8 @@ interface Answer {
 async function attempt(request: Request, body: ArrayBuffer | undefined, timeoutMs: number, options: SenderOptions, shownUrl: string): Promise<Answer> {
   // One controller per attempt, aborted by the timeout or by the caller's signal: cheaper than
   // AbortSignal.any, and fetch builds its own Request from `init` (no second one made here).
+  // A listener never hears an abort that already happened, hence the check first.
+  request.signal.throwIfAborted();
   const attemptSignal = new AbortController();
   const timer = setTimeout(() => attemptSignal.abort(), timeoutMs);
   const abortWithCaller = () => attemptSignal.abort(request.signal.reason);

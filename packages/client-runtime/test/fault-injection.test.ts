@@ -145,6 +145,14 @@ describe("timeouts and aborts", () => {
     expect((error as Error).name).toBe("AbortError");
   });
 
+  it("sends nothing when the caller's AbortSignal is already aborted", async () => {
+    const { api } = client();
+    const before = server.seen.length;
+    const error = await api.GET("/things/{id}", { ...path("never-sent"), signal: AbortSignal.abort() }).catch((thrown: unknown) => thrown);
+    expect((error as Error).name).toBe("AbortError");
+    expect(server.seen.slice(before).map((seen) => seen.url)).not.toContain("/things/never-sent");
+  });
+
   it("lets the caller's AbortSignal cut a backoff short", async () => {
     const { api } = client();
     const controller = new AbortController();
