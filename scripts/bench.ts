@@ -16,8 +16,8 @@ import { coldStartsMs } from "./bench/cold-start.js";
 import { installFootprint, packTarballs, type InstallFootprint } from "./bench/install-footprint.js";
 import { round } from "./bench/measure.js";
 import { measureMock } from "./bench/mock-server.js";
-import { CUSTOMER_ID, providerSdks, SHARED_SECRET, type ProviderSdk } from "./bench/provider-sdks.js";
-import { measureRequestCost } from "./bench/request-cost.js";
+import { providerSdks, SHARED_SECRET, type ProviderSdk } from "./bench/provider-sdks.js";
+import { CUSTOMER_ID, measureRequestCost } from "./bench/request-cost.js";
 import { repoRoot } from "./repo-root.js";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);

@@ -2,8 +2,8 @@
  * A package's `build`: `.d.ts` files from tsc, and one ESM file per `exports` entry from esbuild,
  * with the modules shared by several entries in a common chunk (so an error class has one
  * identity whichever entry it is imported from). Dependencies stay external. On Node 20 every
- * module file costs an import about 2 ms, so a client that loads in 2 files instead of 15 starts
- * that much sooner. Run in the package folder: `tsx ../../scripts/build-package.ts`.
+ * module file costs an import about 1 ms (measured: the runtime loads 17 ms sooner as 3 files
+ * than as 15). Run in the package folder: `tsx ../../scripts/build-package.ts`.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";

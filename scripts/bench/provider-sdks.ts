@@ -7,11 +7,11 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { repoRoot } from "../repo-root.js";
+import { CUSTOMER_ID } from "./request-cost.js";
 
 const requireFromRoot = createRequire(join(repoRoot, "package.json"));
 const devDependencies = (requireFromRoot("./package.json") as { devDependencies: Record<string, string> }).devDependencies;
 
-export const CUSTOMER_ID = "x4xCwxxJxGCx123Rx5xTx";
 export const SHARED_SECRET = "c2VjcmV0"; // base64 of "secret": both CyberSource clients sign with it
 
 export interface ProviderSdk {

@@ -9,7 +9,9 @@ export interface RequestCost {
   p99Ms: number;
 }
 
-const CUSTOMER = JSON.stringify({ id: "x4xCwxxJxGCx123Rx5xTx", name: "Example Media Ltd", force_2fa: true, billing_network_type: "public" });
+/** The one customer the loopback server answers every contender with. */
+export const CUSTOMER_ID = "x4xCwxxJxGCx123Rx5xTx";
+const CUSTOMER = JSON.stringify({ id: CUSTOMER_ID, name: "Example Media Ltd", force_2fa: true, billing_network_type: "public" });
 
 const ROUNDS = 5;
 
@@ -22,7 +24,7 @@ export async function measureRequestCost(calls: number, clients: { name: string;
   const server = createServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end(CUSTOMER));
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const plainFetch = { name: "plain fetch", connect: (url: string) => async () => (await fetch(`${url}/customer/x4xCwxxJxGCx123Rx5xTx`, { headers: { "Fastly-Key": "k" } })).json() };
+  const plainFetch = { name: "plain fetch", connect: (url: string) => async () => (await fetch(`${url}/customer/${CUSTOMER_ID}`, { headers: { "Fastly-Key": "k" } })).json() };
   const contenders = [plainFetch, ...clients].map(({ name, connect }) => ({ name, call: connect(baseUrl) }));
   try {
     for (const contender of contenders) for (let warmUp = 0; warmUp < 200; warmUp++) await contender.call();

@@ -60,6 +60,23 @@ describe("createApiClient", () => {
     expect((error as Error).message).toMatch(new RegExp(`^GET ${gone.url}/things/t1 got no answer: .*ECONNREFUSED`));
   });
 
+  it("sends every attempt through the caller's fetch, the body replayed on a retry", async () => {
+    const attempts: { method: string; redirect: RequestRedirect; body: string; hasSignal: boolean }[] = [];
+    const callerFetch = async (request: Request) => {
+      attempts.push({ method: request.method, redirect: request.redirect, body: await request.clone().text(), hasSignal: request.signal instanceof AbortSignal });
+      if (attempts.length === 1) return new Response('{"message":"busy"}', { status: 503, headers: { "content-type": "application/json" } });
+      return fetch(request);
+    };
+    const client = createApiClient<paths>({ defaultBaseUrl: "https://example.invalid", baseUrl: server.url, fetch: callerFetch, retryNonIdempotent: true, onRetry: () => undefined });
+    const { data } = await client.POST("/things/{id}", { params: { path: { id: "t1" } }, body: { name: "replayed" } });
+    expect(data).toEqual({ id: "t1" });
+    expect(attempts).toEqual([
+      { method: "POST", redirect: "manual", body: '{"name":"replayed"}', hasSignal: true },
+      { method: "POST", redirect: "manual", body: '{"name":"replayed"}', hasSignal: true },
+    ]);
+    expect(server.seen.at(-1)).toMatchObject({ method: "POST", url: "/things/t1", body: '{"name":"replayed"}' });
+  });
+
   it("checks the spec's server when no baseUrl is given", () => {
     expect(() => createApiClient<paths>({ defaultBaseUrl: "http://api.example.com" })).toThrow(/plain http/);
   });
