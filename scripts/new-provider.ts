@@ -46,8 +46,10 @@ for (const [path, content] of Object.entries(files)) {
 console.log(`new-provider: created ${names.packageName} with ${names.factory}():\n${Object.keys(files).map((path) => `  ${path}`).join("\n")}`);
 
 if (install) {
-  const linked = spawnSync("pnpm", ["install", "--prefer-offline"], { cwd: repoRoot, stdio: "inherit" });
+  // The new package changes the lockfile, which pnpm refuses by default when CI is set.
+  const linked = spawnSync("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], { cwd: repoRoot, stdio: "inherit" });
   if (linked.status !== 0) {
+    if (linked.error) console.error(`new-provider: could not run pnpm: ${linked.error.message}`);
     console.error("new-provider: the files are written, but `pnpm install` failed; run it again once the problem above is fixed.");
     process.exit(1);
   }

@@ -111,7 +111,7 @@ export async function measureCodegenScale(providers: number, operations: number)
       await writeFile(join(workspace, `specs/synthetic${index}/customers.yaml`), syntheticSpec(`synthetic${index}`, operations, 5000 + index));
     }
     const pnpm = join(repoRoot, "node_modules/.bin/pnpm");
-    execFileSync(pnpm, ["install", "--prefer-offline"], { cwd: workspace, stdio: "ignore", env: { ...process.env, PATH } });
+    execFileSync(pnpm, ["install", "--prefer-offline", "--no-frozen-lockfile"], { cwd: workspace, stdio: "ignore", env: { ...process.env, PATH } });
     // Fill the new READMEs' generated tables once, as a committed repo has them; else the first
     // runs would see their own README output as a changed input.
     execFileSync(pnpm, ["--recursive", "--filter=./packages/synthetic*", "run", "generate"], { cwd: workspace, stdio: "ignore", env: { ...process.env, PATH } });

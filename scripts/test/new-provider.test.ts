@@ -28,7 +28,7 @@ describe("pnpm new-provider", () => {
     const copy = await repoCopy("new-provider-");
     const scaffold = await run(repoBin("tsx"), ["scripts/new-provider.ts", "acme-crm", "--name", "AcmeCrm"], copy);
     expect(scaffold.output).toContain("created @org/acme-crm-customers with createAcmeCrmClient()");
-    expect(scaffold.code).toBe(0);
+    expect(scaffold.code, scaffold.output).toBe(0);
 
     const spec = await readFile(join(copy, "specs/acme-crm/customers.yaml"), "utf8");
     const others = (await readdir(join(copy, "specs"))).filter((provider) => provider !== "acme-crm");
@@ -40,7 +40,7 @@ describe("pnpm new-provider", () => {
 
     const tasks = await run(join(copy, "node_modules/.bin/turbo"), ["run", "generate", "test", "typecheck", "lint", "--filter=@org/acme-crm-customers"], copy);
     expect(tasks.output).toMatch(/Tests\s+3 passed/);
-    expect(tasks.code).toBe(0);
+    expect(tasks.code, tasks.output).toBe(0);
     expect(await readFile(join(copy, "packages/acme-crm-customers/README.md"), "utf8")).toContain("| `GET` | `/customers` | `listCustomers` | List customers |");
 
     const lint = await run(join(copy, "node_modules/.bin/tsx"), ["scripts/lint-repo.ts"], copy);
