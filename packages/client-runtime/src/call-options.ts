@@ -23,25 +23,26 @@ export interface RetryEvent {
   reason: string;
 }
 
-const perCall = new WeakMap<Request, RequestPolicy>();
+const perCall = new WeakMap<Middleware, RequestPolicy>();
 
 /**
  * Overrides the client's request policy for one call:
  * `client.GET("/x", { ...callOptions({ timeout: 2_000, maxRetries: 0 }) })`.
+ * It travels as a do-nothing middleware because that is the per-call option openapi-fetch's
+ * types accept; the client's retrying call reads the policy off it before the first attempt.
  */
 export function callOptions(policy: RequestPolicy): { middleware: Middleware[] } {
-  return {
-    middleware: [
-      {
-        onRequest({ request }) {
-          perCall.set(request, policy);
-          return undefined;
-        },
-      },
-    ],
-  };
+  const marker: Middleware = { onRequest: () => undefined };
+  perCall.set(marker, policy);
+  return { middleware: [marker] };
 }
 
-export function callPolicyOf(request: Request): RequestPolicy | undefined {
-  return perCall.get(request);
+/** The policy `callOptions` put among a call's middleware, if any. */
+export function callPolicyOf(middleware: unknown): RequestPolicy | undefined {
+  if (!Array.isArray(middleware)) return undefined;
+  for (const entry of middleware) {
+    const policy = perCall.get(entry as Middleware);
+    if (policy) return policy;
+  }
+  return undefined;
 }

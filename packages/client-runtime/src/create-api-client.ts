@@ -5,6 +5,7 @@ import { ClientError, ConnectionError } from "./errors.js";
 import type { ApiErrorClass } from "./exchange-record.js";
 import { encodeFormBody } from "./form-body.js";
 import { safePathSerializer } from "./path-params.js";
+import { retryingCall, type Call } from "./retrying-call.js";
 import { createSender } from "./send-request.js";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -52,7 +53,6 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Cl
   const userFetch = options.fetch;
   const send = createSender({
     fetch: userFetch ? (request, init) => userFetch(new Request(request, init)) : (request, init) => fetch(request, init),
-    policy: options,
     credentialHeaders: options.credentialHeaders ?? [],
     requestIdHeaders: options.requestIdHeaders ?? ["x-request-id", "request-id"],
     errorCode: options.errorCode ?? defaultErrorCode,
@@ -65,9 +65,12 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Cl
     headers: { Accept: "application/json", ...options.headers },
     fetch: send,
     pathSerializer: safePathSerializer,
+    // The sender follows redirects itself, to keep credentials from other origins.
+    redirect: "manual",
   });
   client.use(...(options.middleware ?? []), keepErrorsInTheFamily);
-  return withRequestMediaTypes(client, options.requestMediaTypes ?? {});
+  const call = retryingCall((method, url, init) => client.request(method as never, url as never, init as never), options, options.secrets ?? []);
+  return withCalls(client, withRequestMediaTypes(call, options.requestMediaTypes ?? {}));
 }
 
 /**
@@ -93,21 +96,22 @@ const keepErrorsInTheFamily: Middleware = {
   },
 };
 
+/** The client with every method (`GET` … `TRACE`, `request`) going through `call`. */
+function withCalls<Paths extends {}>(client: Client<Paths>, call: Call): Client<Paths> {
+  const wrapped: Record<string, unknown> = { ...client };
+  for (const method of METHODS) wrapped[method] = (url: string, init?: Record<string, unknown>) => call(method, url, init);
+  wrapped.request = (method: string, url: string, init?: Record<string, unknown>) => call(method.toUpperCase(), url, init);
+  return wrapped as unknown as Client<Paths>;
+}
+
 /**
  * openapi-fetch sends `application/json` unless the caller sets a Content-Type by hand; this
  * sends each operation's body in the media type its spec names: a form encoded as forms are,
  * or JSON under the provider's own JSON type (e.g. `application/json;charset=utf-8`).
  */
-function withRequestMediaTypes<Paths extends {}>(client: Client<Paths>, mediaTypes: Readonly<Record<string, string>>): Client<Paths> {
-  if (Object.keys(mediaTypes).length === 0) return client;
-  const wrapped = { ...client } as Record<string, unknown>;
-  const call = client as unknown as Record<string, (url: string, init?: Record<string, unknown>) => unknown>;
-  for (const method of METHODS) {
-    wrapped[method] = (url: string, init?: Record<string, unknown>) => call[method]!(url, withMediaType(mediaTypes[`${method} ${url}`], init));
-  }
-  wrapped.request = (method: string, url: string, init?: Record<string, unknown>) =>
-    client.request(method as never, url as never, withMediaType(mediaTypes[`${method.toUpperCase()} ${url}`], init) as never);
-  return wrapped as unknown as Client<Paths>;
+function withRequestMediaTypes(call: Call, mediaTypes: Readonly<Record<string, string>>): Call {
+  if (Object.keys(mediaTypes).length === 0) return call;
+  return (method, url, init) => call(method, url, withMediaType(mediaTypes[`${method} ${url}`], init));
 }
 
 function withMediaType(mediaType: string | undefined, init: Record<string, unknown> = {}): Record<string, unknown> {

@@ -43,13 +43,17 @@ export class ApiError<Body = unknown> extends ClientError {
   }
 }
 
-/** The request never got an HTTP answer (refused, reset, DNS, TLS, too many redirects). */
+/** The request got no HTTP answer (refused, reset, DNS, TLS, too many redirects), or only part of one. */
 export class ConnectionError extends ClientError {
   override readonly name = "ConnectionError";
+  /** The status of an answer whose body was cut off; undefined when no answer came. */
+  readonly status: number | undefined;
 
-  constructor(init: { method: string; url: string; cause?: unknown; reason?: string }) {
+  constructor(init: { method: string; url: string; cause?: unknown; reason?: string; status?: number; requestId?: string }) {
     const reason = init.reason ?? causeText(init.cause);
-    super(`${init.method} ${init.url} got no answer: ${reason}`, init);
+    const outcome = init.status === undefined ? "got no answer" : `got an incomplete ${init.status} answer`;
+    super(`${init.method} ${init.url} ${outcome}: ${reason}`, init);
+    this.status = init.status;
   }
 }
 

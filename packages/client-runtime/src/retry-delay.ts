@@ -20,8 +20,9 @@ export function retryAfterDelay(header: string | null, cap: number, now: number 
 }
 
 /** Waits, unless the signal aborts first: then rejects with the signal's reason at once. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (!signal) return void setTimeout(resolve, ms);
     if (signal.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);

@@ -27,8 +27,18 @@ beforeAll(async () => {
         return json(429, { message: "slow down" }, { "retry-after": "30" });
       case "limited-date":
         return hit === 1 ? json(429, { message: "slow down" }, { "retry-after": new Date(Date.now() + 30_000).toUTCString() }) : json(200, { id: "ok" });
+      case "stall-body":
+      case "stall-error-body":
+        // The headers and the start of the body, then nothing.
+        response.writeHead(id === "stall-body" ? 200 : 500, { "content-type": "application/json" });
+        return void response.write('{"id": "sta');
+      case "cut-body":
+        response.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+        return response.write('{"id": "cu', () => response.socket?.destroy());
       case "malformed":
-        return response.writeHead(200, { "content-type": "application/json" }).end('{"id": "half');
+        return response.writeHead(200, { "content-type": "application/json", "x-request-id": "req-malformed" }).end('{"id": "half');
+      case "text":
+        return response.writeHead(200, { "content-type": "text/plain" }).end("plain words");
       case "large":
         return json(200, { id: "large", items: ["x".repeat(LARGE_BODY_CHARS)] });
       default:
@@ -119,6 +129,13 @@ describe("retries", () => {
     expect(response.status).toBe(500);
     expect(retries).toEqual([]);
   });
+
+  it("keeps the client's setting where a call's option is undefined", async () => {
+    const { api, retries } = client({ maxRetries: 1 });
+    const { response } = await api.GET("/things/{id}", { ...path("down-2"), ...callOptions({ maxRetries: undefined, timeout: undefined }) });
+    expect(response.status).toBe(500);
+    expect(retries).toHaveLength(1);
+  });
 });
 
 describe("timeouts and aborts", () => {
@@ -129,6 +146,13 @@ describe("timeouts and aborts", () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toBe(`GET ${server.url}/things/stall timed out after 150 ms`);
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it.each(["stall-body", "stall-error-body"])("counts the body in the timeout (%s)", async (id) => {
+    const { api } = client({ timeout: 150, maxRetries: 0 });
+    const error = await api.GET("/things/{id}", path(id)).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toBe(`GET ${server.url}/things/${id} timed out after 150 ms`);
   });
 
   it("retries a timed-out attempt, with the per-call timeout", async () => {
@@ -170,6 +194,30 @@ describe("bodies", () => {
     const error = await api.GET("/things/{id}", path("malformed")).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toMatch(new RegExp(`^GET ${server.url}/things/malformed answered 200 with an invalid body: `));
+    expect(error).toMatchObject({ status: 200, requestId: "req-malformed" });
+  });
+
+  it("reports a 200 that is not JSON as an InvalidResponseError, and reads it with parseAs: text", async () => {
+    const { api } = client();
+    await expect(api.GET("/things/{id}", path("text"))).rejects.toThrowError(InvalidResponseError);
+    const { data } = await api.GET("/things/{id}", { ...path("text"), parseAs: "text" });
+    expect(data).toBe("plain words");
+  });
+
+  it("hands over a stream with parseAs: stream, the timeout over once the headers are in", async () => {
+    const { api } = client({ timeout: 100 });
+    const { data } = await api.GET("/things/{id}", { ...path("streamed"), parseAs: "stream" });
+    await new Promise((wait) => setTimeout(wait, 200));
+    expect(await new Response(data as ReadableStream).json()).toEqual({ id: "streamed" });
+  });
+
+  it("retries a body cut off mid-way, then reports a ConnectionError", async () => {
+    const { api, retries } = client({ maxRetries: 1 });
+    const error = await api.GET("/things/{id}", path("cut-body")).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(new RegExp(`^GET ${server.url}/things/cut-body got an incomplete 200 answer: `));
+    expect(error).toMatchObject({ status: 200 });
+    expect(retries).toHaveLength(1);
   });
 
   it("reads a very large body (16 MB) whole", { timeout: 30_000 }, async () => {

@@ -1,0 +1,139 @@
+import type { Middleware } from "openapi-fetch";
+import { callPolicyOf, type RequestPolicy } from "./call-options.js";
+import { ClientError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";
+import { exchangeOf } from "./exchange-record.js";
+import { redactSecrets } from "./redact.js";
+import { backoffDelay, retryAfterDelay, sleep } from "./retry-delay.js";
+import { isFinalFailure } from "./send-request.js";
+import type { FetchResult } from "./unwrap.js";
+
+/** One openapi-fetch call: `client.request(method, url, init)`. */
+export type Call = (method: string, url: string, init?: Record<string, unknown>) => Promise<FetchResult>;
+
+const DEFAULT_POLICY = { maxRetries: 2, timeout: 60_000, retryNonIdempotent: false, maxRetryAfter: 60_000 };
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
+const RETRY_STATUSES = new Set([408, 429]);
+
+/**
+ * Retries and timeouts around whole calls, so that each attempt is openapi-fetch's own call:
+ * its middleware runs again (a fresh signature or token), its body is serialised again, and
+ * it reads the answer inside the attempt, so the timeout covers the body without buffering it
+ * (which cost a third of a loopback request). Between attempts: backoff or `Retry-After`.
+ * The caller's AbortSignal wins at any point. Failures reject with the ClientError family;
+ * an empty error body is reported as its status text, never a silent `undefined`.
+ */
+export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: readonly string[]): Call {
+  const clientDefaults = { ...DEFAULT_POLICY, ...definedPolicy(clientPolicy) };
+  return async function callWithRetries(method, url, init = {}) {
+    const callPolicy = callPolicyOf(init.middleware);
+    const policy = callPolicy ? { ...clientDefaults, ...definedPolicy(callPolicy) } : clientDefaults;
+    const callerSignal = init.signal as AbortSignal | undefined;
+    const retriesAllowed = IDEMPOTENT.has(method) || policy.retryNonIdempotent ? policy.maxRetries : 0;
+
+    for (let retry = 0; ; retry++) {
+      const sent: SentRequest = {};
+      let result: FetchResult | undefined;
+      let failure: ClientError | undefined;
+      try {
+        result = await attempt(call, method, url, init, policy.timeout, sent);
+      } catch (error) {
+        if (callerSignal?.aborted) throw callerSignal.reason;
+        // Thrown before anything was sent (a refused path parameter, a missing credential): as it is.
+        if (!sent.request && !sent.timedOut) throw error;
+        failure = asClientError(error, method, shownUrlOf(sent, url, secrets), sent, policy.timeout);
+      }
+      const response = result?.response;
+      const retryable = failure ? isRetryableFailure(failure) : isRetryableStatus(response!.status);
+      if (!retryable || retry >= retriesAllowed) {
+        if (failure) throw failure;
+        return withNamedErrorBody(result!);
+      }
+      const delayMs = (response && retryAfterDelay(response.headers.get("retry-after"), policy.maxRetryAfter)) ?? backoffDelay(retry + 1);
+      policy.onRetry?.({ method, url: shownUrlOf(sent, url, secrets).url, retry: retry + 1, delayMs, reason: failure ? failure.message : `status ${response!.status}` });
+      await sleep(delayMs, callerSignal);
+    }
+  };
+}
+
+/** What the attempt got as far as: the request sent, the answer's Response, a timeout. */
+interface SentRequest {
+  request?: Request;
+  response?: Response;
+  timedOut?: boolean;
+}
+
+/**
+ * One openapi-fetch call under its own signal: aborted by the timeout or by the caller's signal.
+ * JSON answers are read here (openapi-fetch hands over the stream) so broken JSON is reported
+ * with the status and request id of the Response it came in.
+ */
+async function attempt(call: Call, method: string, url: string, init: Record<string, unknown>, timeoutMs: number, sent: SentRequest): Promise<FetchResult> {
+  const callerSignal = init.signal as AbortSignal | undefined;
+  // A listener never hears an abort that already happened, hence the check first.
+  callerSignal?.throwIfAborted();
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    sent.timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const abortWithCaller = () => controller.abort(callerSignal!.reason);
+  callerSignal?.addEventListener("abort", abortWithCaller, { once: true });
+  const parseJson = init.parseAs === undefined || init.parseAs === "json";
+  const noteProgress: Middleware = {
+    onRequest({ request }) {
+      sent.request = request;
+    },
+    onResponse({ response }) {
+      sent.response = response;
+    },
+  };
+  try {
+    const middleware = init.middleware ? [...(init.middleware as Middleware[]), noteProgress] : [noteProgress];
+    const result = await call(method, url, { ...init, signal: controller.signal, middleware, ...(parseJson && { parseAs: "stream" }) });
+    sent.response = result.response;
+    if (!parseJson || !result.response.ok || result.data === undefined) return result;
+    const text = await result.response.text();
+    return { data: text ? JSON.parse(text) : undefined, response: result.response };
+  } finally {
+    clearTimeout(timer);
+    // A stream the caller asked for is read after the call: the caller's signal still reaches it.
+    if (init.parseAs !== "stream") callerSignal?.removeEventListener("abort", abortWithCaller);
+  }
+}
+
+function asClientError(error: unknown, method: string, shown: { url: string; requestId?: string }, sent: SentRequest, timeoutMs: number): ClientError {
+  if (sent.timedOut) return new TimeoutError({ method, url: shown.url, timeoutMs });
+  if (error instanceof ClientError) return error;
+  if (error instanceof SyntaxError && sent.response) {
+    return new InvalidResponseError({ method, url: shown.url, status: sent.response.status, reason: error.message, requestId: shown.requestId });
+  }
+  return new ConnectionError({ method, url: shown.url, cause: error, status: sent.response?.status, requestId: shown.requestId });
+}
+
+/** The URL errors show (credentials redacted) and the request id, as far as the attempt got. */
+function shownUrlOf(sent: SentRequest, path: string, secrets: readonly string[]): { url: string; requestId?: string } {
+  const exchange = sent.response && exchangeOf(sent.response);
+  if (exchange) return exchange;
+  return { url: redactSecrets(sent.request?.url ?? path, secrets) };
+}
+
+/** The policy's settings that are set: `{ timeout: undefined }` keeps the default. */
+function definedPolicy(policy: RequestPolicy): RequestPolicy {
+  const { maxRetries, timeout, retryNonIdempotent, maxRetryAfter, onRetry } = policy;
+  return Object.fromEntries(Object.entries({ maxRetries, timeout, retryNonIdempotent, maxRetryAfter, onRetry }).filter(([, value]) => value !== undefined));
+}
+
+function isRetryableStatus(status: number): boolean {
+  return RETRY_STATUSES.has(status) || status >= 500;
+}
+
+function isRetryableFailure(failure: ClientError): boolean {
+  return !isFinalFailure(failure) && (failure instanceof TimeoutError || failure instanceof ConnectionError);
+}
+
+/** openapi-fetch reports an empty error body as `undefined` (or `""`); say what happened instead. */
+function withNamedErrorBody(result: FetchResult): FetchResult {
+  const { response } = result;
+  if (response.ok || (result.error !== undefined && result.error !== "")) return result;
+  return { error: `${response.status} ${response.statusText}`.trim(), response };
+}
