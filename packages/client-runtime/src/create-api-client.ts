@@ -5,6 +5,7 @@ import { ClientError, ConnectionError } from "./errors.js";
 import type { ApiErrorClass } from "./exchange-record.js";
 import { encodeFormBody } from "./form-body.js";
 import { safePathSerializer } from "./path-params.js";
+import { redactSecrets } from "./redact.js";
 import { retryingCall, type Call } from "./retrying-call.js";
 import { createSender } from "./send-request.js";
 
@@ -68,7 +69,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Cl
     // The sender follows redirects itself, to keep credentials from other origins.
     redirect: "manual",
   });
-  client.use(...(options.middleware ?? []), keepErrorsInTheFamily);
+  client.use(...(options.middleware ?? []), keepErrorsInTheFamily(options.secrets ?? []));
   const call = retryingCall((method, url, init) => client.request(method as never, url as never, init as never), options, options.secrets ?? []);
   return withCalls(client, withRequestMediaTypes(call, options.requestMediaTypes ?? {}));
 }
@@ -88,13 +89,15 @@ function defaultErrorCode(body: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** Whatever a middleware or fetch throws leaves the call as a ClientError or the caller's abort. */
-const keepErrorsInTheFamily: Middleware = {
-  onError({ request, error }) {
-    if (error instanceof ClientError || request.signal.aborted) return error instanceof Error ? error : new Error(String(error));
-    return new ConnectionError({ method: request.method, url: request.url, cause: error });
-  },
-};
+/** Whatever a fetch throws (also one a call passes itself) leaves the call as a ClientError or an abort. */
+function keepErrorsInTheFamily(secrets: readonly string[]): Middleware {
+  return {
+    onError({ request, error }) {
+      if (error instanceof ClientError || request.signal.aborted) return error instanceof Error ? error : new Error(String(error));
+      return new ConnectionError({ method: request.method, url: redactSecrets(request.url, secrets), cause: error });
+    },
+  };
+}
 
 /** The client with every method (`GET` … `TRACE`, `request`) going through `call`. */
 function withCalls<Paths extends {}>(client: Client<Paths>, call: Call): Client<Paths> {

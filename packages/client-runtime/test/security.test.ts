@@ -85,6 +85,21 @@ describe("credentials", () => {
     expect(timedOut).toBeInstanceOf(TimeoutError);
     for (const error of [refused, timedOut] as Error[]) expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain(SECRET);
   });
+
+  it("never appear in an error's URL, whichever layer reports it", async () => {
+    const gone = await startTestServer(() => undefined);
+    await gone.close();
+    const inUrl = path(`x-${SECRET}`);
+    const errors = await Promise.all([
+      client(gone.url).GET("/things/{id}", inUrl).catch((thrown: Error) => thrown),
+      client().GET("/things/{id}", { ...inUrl, fetch: () => Promise.reject(new TypeError("no network")) }).catch((thrown: Error) => thrown),
+    ]);
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(`${error.message} ${JSON.stringify(error)}`).toContain("x-[redacted]");
+      expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain(SECRET);
+    }
+  });
 });
 
 describe("path parameters", () => {
