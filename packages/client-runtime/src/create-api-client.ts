@@ -1,4 +1,5 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { signalOf } from "./attempt.js";
 import { checkBaseUrl } from "./base-url.js";
 import type { RequestPolicy } from "./call-options.js";
 import { ClientError, ConnectionError } from "./errors.js";
@@ -93,7 +94,7 @@ function defaultErrorCode(body: unknown): string | undefined {
 function keepErrorsInTheFamily(secrets: readonly string[]): Middleware {
   return {
     onError({ request, error }) {
-      if (error instanceof ClientError || request.signal.aborted) return error instanceof Error ? error : new Error(String(error));
+      if (error instanceof ClientError || signalOf(request).aborted) return error instanceof Error ? error : new Error(String(error));
       return new ConnectionError({ method: request.method, url: redactSecrets(request.url, secrets), cause: error });
     },
   };

@@ -1,4 +1,5 @@
 import type { Middleware } from "openapi-fetch";
+import { joinAttempt, type Attempt } from "./attempt.js";
 import { callPolicyOf, type RequestPolicy } from "./call-options.js";
 import { ClientError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";
 import { exchangeOf } from "./exchange-record.js";
@@ -31,11 +32,12 @@ export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: r
     const retriesAllowed = IDEMPOTENT.has(method) || policy.retryNonIdempotent ? policy.maxRetries : 0;
 
     for (let retry = 0; ; retry++) {
-      const sent: SentRequest = {};
+      const controller = new AbortController();
+      const sent: Attempt = { signal: controller.signal };
       let result: FetchResult | undefined;
       let failure: ClientError | undefined;
       try {
-        result = await attempt(call, method, url, init, policy.timeout, sent);
+        result = await attempt(call, method, url, init, policy.timeout, sent, controller);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
         // Thrown before anything was sent (a refused path parameter, a missing credential): as it is.
@@ -55,23 +57,15 @@ export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: r
   };
 }
 
-/** What the attempt got as far as: the request sent, the answer's Response, a timeout. */
-interface SentRequest {
-  request?: Request;
-  response?: Response;
-  timedOut?: boolean;
-}
-
 /**
  * One openapi-fetch call under its own signal: aborted by the timeout or by the caller's signal.
  * JSON answers are read here (openapi-fetch hands over the stream) so broken JSON is reported
  * with the status and request id of the Response it came in.
  */
-async function attempt(call: Call, method: string, url: string, init: Record<string, unknown>, timeoutMs: number, sent: SentRequest): Promise<FetchResult> {
+async function attempt(call: Call, method: string, url: string, init: Record<string, unknown>, timeoutMs: number, sent: Attempt, controller: AbortController): Promise<FetchResult> {
   const callerSignal = init.signal as AbortSignal | undefined;
   // A listener never hears an abort that already happened, hence the check first.
   callerSignal?.throwIfAborted();
-  const controller = new AbortController();
   const timer = setTimeout(() => {
     sent.timedOut = true;
     controller.abort();
@@ -79,9 +73,12 @@ async function attempt(call: Call, method: string, url: string, init: Record<str
   const abortWithCaller = () => controller.abort(callerSignal!.reason);
   callerSignal?.addEventListener("abort", abortWithCaller, { once: true });
   const parseJson = init.parseAs === undefined || init.parseAs === "json";
+  // The last middleware to see the request: the sender finds the attempt by it. Only a fetch
+  // passed to this one call (which bypasses the sender) needs the signal inside the Request.
   const noteProgress: Middleware = {
     onRequest({ request }) {
       sent.request = request;
+      joinAttempt(request, sent);
     },
     onResponse({ response }) {
       sent.response = response;
@@ -89,7 +86,7 @@ async function attempt(call: Call, method: string, url: string, init: Record<str
   };
   try {
     const middleware = init.middleware ? [...(init.middleware as Middleware[]), noteProgress] : [noteProgress];
-    const result = await call(method, url, { ...init, signal: controller.signal, middleware, ...(parseJson && { parseAs: "stream" }) });
+    const result = await call(method, url, { ...init, signal: init.fetch ? controller.signal : undefined, middleware, ...(parseJson && { parseAs: "stream" }) });
     sent.response = result.response;
     if (!parseJson || !result.response.ok || result.data === undefined) return result;
     const text = await result.response.text();
@@ -101,7 +98,7 @@ async function attempt(call: Call, method: string, url: string, init: Record<str
   }
 }
 
-function asClientError(error: unknown, method: string, shown: { url: string; requestId?: string }, sent: SentRequest, timeoutMs: number): ClientError {
+function asClientError(error: unknown, method: string, shown: { url: string; requestId?: string }, sent: Attempt, timeoutMs: number): ClientError {
   if (sent.timedOut) return new TimeoutError({ method, url: shown.url, timeoutMs });
   if (error instanceof ClientError) return error;
   if (error instanceof SyntaxError && sent.response) {
@@ -111,7 +108,7 @@ function asClientError(error: unknown, method: string, shown: { url: string; req
 }
 
 /** The URL errors show (credentials redacted) and the request id, as far as the attempt got. */
-function shownUrlOf(sent: SentRequest, path: string, secrets: readonly string[]): { url: string; requestId?: string } {
+function shownUrlOf(sent: Attempt, path: string, secrets: readonly string[]): { url: string; requestId?: string } {
   const exchange = sent.response && exchangeOf(sent.response);
   if (exchange) return exchange;
   return { url: redactSecrets(sent.request?.url ?? path, secrets) };

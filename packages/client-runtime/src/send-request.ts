@@ -1,9 +1,10 @@
+import { signalOf } from "./attempt.js";
 import { ClientError, ConnectionError } from "./errors.js";
 import { recordExchange, type ExchangeRecord } from "./exchange-record.js";
 import { redactSecrets } from "./redact.js";
 
 export interface SenderOptions {
-  /** Sends one request (its `redirect` is "manual"); `init` carries the body when it was read. */
+  /** Sends one request (its `redirect` is "manual") under `init.signal`, with `init.body` when it has one. */
   fetch: (request: Request, init: RequestInit) => Promise<Response>;
   /** Headers that carry credentials: dropped when a redirect leaves the origin. */
   credentialHeaders: readonly string[];
@@ -32,12 +33,13 @@ export function createSender(options: SenderOptions): (request: Request) => Prom
     const shownUrl = redactSecrets(request.url, options.secrets);
     // Kept as bytes so a 307/308 can send it again; requests without a body pay nothing.
     const body = request.body ? await request.arrayBuffer() : undefined;
+    const signal = signalOf(request);
     let response: Response;
     try {
-      response = await followRedirects(request, body, options, shownUrl);
+      response = await followRedirects(request, { signal, body }, options, shownUrl);
     } catch (error) {
       // An aborted attempt (the caller's signal or the timeout) is told apart by the call.
-      if (error instanceof ClientError || request.signal.aborted) throw error;
+      if (error instanceof ClientError || signal.aborted) throw error;
       throw new ConnectionError({ method: request.method, url: shownUrl, cause: error });
     }
     const { headers } = response;
@@ -65,9 +67,9 @@ function finalFailure(failure: ClientError): ClientError {
   return failure;
 }
 
-async function followRedirects(request: Request, body: ArrayBuffer | undefined, options: SenderOptions, shownUrl: string): Promise<Response> {
+async function followRedirects(request: Request, init: { signal: AbortSignal; body: ArrayBuffer | undefined }, options: SenderOptions, shownUrl: string): Promise<Response> {
   let current = request;
-  let response = await options.fetch(current, body === undefined ? {} : { body });
+  let response = await options.fetch(current, init);
   for (let hops = 0; REDIRECT_STATUSES.has(response.status) || response.type === "opaqueredirect"; hops++) {
     const location = response.headers.get("location");
     if (response.type === "opaqueredirect" || !location) {
@@ -75,8 +77,8 @@ async function followRedirects(request: Request, body: ArrayBuffer | undefined, 
     }
     if (hops >= MAX_REDIRECTS) throw finalFailure(new ConnectionError({ method: request.method, url: shownUrl, reason: `more than ${MAX_REDIRECTS} redirects` }));
     await response.body?.cancel();
-    current = redirectedRequest(current, response.status, new URL(location, current.url), new URL(request.url).origin, body, options.credentialHeaders);
-    response = await options.fetch(current, {});
+    current = redirectedRequest(current, response.status, new URL(location, current.url), new URL(request.url).origin, init.body, options.credentialHeaders);
+    response = await options.fetch(current, { signal: init.signal });
   }
   return response;
 }
@@ -93,7 +95,6 @@ function redirectedRequest(previous: Request, status: number, target: URL, origi
     method: becomesGet && previous.method !== "HEAD" ? "GET" : previous.method,
     headers,
     body: becomesGet ? undefined : body,
-    signal: previous.signal,
     redirect: "manual",
   });
 }

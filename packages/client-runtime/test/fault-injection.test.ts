@@ -169,6 +169,16 @@ describe("timeouts and aborts", () => {
     expect((error as Error).name).toBe("AbortError");
   });
 
+  it("times out and hears the caller's AbortSignal through a fetch passed to one call", async () => {
+    const { api } = client({ timeout: 150, maxRetries: 0 });
+    const ownFetch = (request: Request) => fetch(request);
+    await expect(api.GET("/things/{id}", { ...path("stall"), fetch: ownFetch })).rejects.toThrowError(TimeoutError);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await api.GET("/things/{id}", { ...path("stall"), fetch: ownFetch, signal: controller.signal, ...callOptions({ timeout: 10_000 }) }).catch((thrown: unknown) => thrown);
+    expect((error as Error).name).toBe("AbortError");
+  });
+
   it("sends nothing when the caller's AbortSignal is already aborted", async () => {
     const { api } = client();
     const before = server.seen.length;

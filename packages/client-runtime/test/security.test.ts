@@ -90,9 +90,9 @@ describe("credentials", () => {
     const gone = await startTestServer(() => undefined);
     await gone.close();
     const inUrl = path(`x-${SECRET}`);
-    const errors = await Promise.all([
-      client(gone.url).GET("/things/{id}", inUrl).catch((thrown: Error) => thrown),
-      client().GET("/things/{id}", { ...inUrl, fetch: () => Promise.reject(new TypeError("no network")) }).catch((thrown: Error) => thrown),
+    const errors: Error[] = await Promise.all([
+      client(gone.url).GET("/things/{id}", inUrl).then(() => new Error("answered"), (thrown: Error) => thrown),
+      client().GET("/things/{id}", { ...inUrl, fetch: () => Promise.reject(new TypeError("no network")) }).then(() => new Error("answered"), (thrown: Error) => thrown),
     ]);
     for (const error of errors) {
       expect(error).toBeInstanceOf(ConnectionError);

@@ -1,13 +1,14 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ApiError, createCloudLxClient } from "../src/index.js";
+import { ApiError, createCloudLxClient, TimeoutError } from "../src/index.js";
 
 // A local CloudLX that issues numbered tokens, can revoke one early, and records every call.
 let issued = 0;
 let revoked = new Set<string>();
 let tokenDelayMs = 0;
 let refuseClient = false;
+let stalledToken = "";
 const calls: { path: string; authorization?: string; accept?: string; body: string }[] = [];
 const server = createServer(async (request, response) => {
   let body = "";
@@ -21,6 +22,7 @@ const server = createServer(async (request, response) => {
   }
   const token = request.headers.authorization?.replace("Bearer ", "") ?? "";
   if (!token.startsWith("token-") || revoked.has(token)) return json(401, { message: "Unauthenticated." });
+  if (token === stalledToken) return; // never answers
   json(200, { id: 915, name: `seen with ${token}`, echo: body ? JSON.parse(body) : null });
 });
 
@@ -29,12 +31,16 @@ beforeAll(async () => {
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((closed) => server.close(() => closed())));
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise<void>((closed) => server.close(() => closed()));
+});
 beforeEach(() => {
   issued = 0;
   revoked = new Set();
   tokenDelayMs = 0;
   refuseClient = false;
+  stalledToken = "";
   calls.length = 0;
   vi.useFakeTimers({ toFake: ["Date"] }); // a controllable clock; timers stay real
   vi.setSystemTime(new Date("2026-11-23T10:00:00Z"));
@@ -73,6 +79,14 @@ describe("client-credentials tokens", () => {
     expect(result.response.status).toBe(200);
     expect(result.data).toMatchObject({ name: "seen with token-2", echo: { name: "renamed" } });
     expect(tokenRequests()).toHaveLength(2);
+  });
+
+  it("keeps the call's timeout over the retry with a fresh token", async () => {
+    const cloudlx = createCloudLxClient({ clientId: "app-3", clientSecret: "very-secret-value", baseUrl, timeout: 200, maxRetries: 0 });
+    await get(cloudlx);
+    revoked.add("token-1");
+    stalledToken = "token-2";
+    await expect(get(cloudlx)).rejects.toThrowError(TimeoutError);
   });
 
   it("retries only once: a second 401 comes back as the answer", async () => {
