@@ -36,7 +36,11 @@ const WITH_DIGEST = new Set(["POST", "PUT", "PATCH"]);
  * with `\n`; the signature is base64(HMAC-SHA256(base64-decoded secret, signing string)).
  * Uses Web Crypto, so it runs in Node 20+ and other fetch runtimes alike.
  */
-export async function signRequest(input: SignatureInput, credentials: SignatureCredentials): Promise<SignatureHeaders> {
+export function signRequest(input: SignatureInput, credentials: SignatureCredentials): Promise<SignatureHeaders> {
+  return signWithKey(input, credentials, hmacKey(credentials.sharedSecret));
+}
+
+async function signWithKey(input: SignatureInput, credentials: SignatureCredentials, key: Promise<CryptoKey>): Promise<SignatureHeaders> {
   const url = new URL(input.url);
   const method = input.method.toUpperCase();
   const digest = WITH_DIGEST.has(method) ? `SHA-256=${toBase64(await crypto.subtle.digest("SHA-256", input.body ?? new Uint8Array(0)))}` : undefined;
@@ -48,8 +52,7 @@ export async function signRequest(input: SignatureInput, credentials: SignatureC
     ["v-c-merchant-id", credentials.merchantId],
   ];
   const signingString = lines.map(([name, value]) => `${name}: ${value}`).join("\n");
-  const key = await crypto.subtle.importKey("raw", secretBytes(credentials.sharedSecret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(signingString));
+  const mac = await crypto.subtle.sign("HMAC", await key, new TextEncoder().encode(signingString));
   const signature = `keyid="${credentials.keyId}", algorithm="HmacSHA256", headers="${lines.map(([name]) => name).join(" ")}", signature="${toBase64(mac)}"`;
   return { "v-c-merchant-id": credentials.merchantId, date: input.date, host: url.host, ...(digest ? { digest } : {}), signature };
 }
@@ -60,14 +63,21 @@ export async function signRequest(input: SignatureInput, credentials: SignatureC
  */
 export function httpSignatureAuth(credentials: SignatureCredentials, now: () => Date = () => new Date()): Middleware {
   secretBytes(credentials.sharedSecret);
+  // Importing the key is a trip to the crypto thread pool: once per client, on its first request.
+  let key: Promise<CryptoKey> | undefined;
   return {
     async onRequest({ request }) {
       const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
-      const signed = await signRequest({ method: request.method, url: request.url, body, date: now().toUTCString() }, credentials);
+      key ??= hmacKey(credentials.sharedSecret);
+      const signed = await signWithKey({ method: request.method, url: request.url, body, date: now().toUTCString() }, credentials, key);
       for (const [name, value] of Object.entries(signed)) if (name !== "host" && value) request.headers.set(name, value);
       return request;
     },
   };
+}
+
+function hmacKey(sharedSecret: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey("raw", secretBytes(sharedSecret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
 }
 
 /** The shared secret's key bytes; a secret that is not base64 is refused up front. */
