@@ -13,7 +13,8 @@ export interface RequestCost {
 export const CUSTOMER_ID = "x4xCwxxJxGCx123Rx5xTx";
 const CUSTOMER = JSON.stringify({ id: CUSTOMER_ID, name: "Example Media Ltd", force_2fa: true, billing_network_type: "public" });
 
-const ROUNDS = 5;
+// Many short turns: a slow spell of a shared machine then falls on every contender alike.
+const ROUNDS = 20;
 
 /**
  * Per-request cost, side by side against one loopback server: plain `fetch` (the floor) and
