@@ -9,7 +9,7 @@ export interface Attempt {
   signal: AbortSignal;
   /** The request as sent, after every middleware. */
   request?: Request;
-  /** The answer, once its headers are in. */
+  /** The last answer the sender got for it (headers in; the body may still be coming). */
   response?: Response;
   timedOut?: boolean;
 }

@@ -58,9 +58,9 @@ export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: r
 }
 
 /**
- * One openapi-fetch call under its own signal: aborted by the timeout or by the caller's signal.
- * JSON answers are read here (openapi-fetch hands over the stream) so broken JSON is reported
- * with the status and request id of the Response it came in.
+ * One openapi-fetch call under its own signal, aborted by the timeout or by the caller's signal.
+ * openapi-fetch reads the body before it returns, so the timeout covers it; the sender notes
+ * each Response on the attempt, so a body that breaks is reported with its status.
  */
 async function attempt(call: Call, method: string, url: string, init: Record<string, unknown>, timeoutMs: number, sent: Attempt, controller: AbortController): Promise<FetchResult> {
   const callerSignal = init.signal as AbortSignal | undefined;
@@ -72,25 +72,19 @@ async function attempt(call: Call, method: string, url: string, init: Record<str
   }, timeoutMs);
   const abortWithCaller = () => controller.abort(callerSignal!.reason);
   callerSignal?.addEventListener("abort", abortWithCaller, { once: true });
-  const parseJson = init.parseAs === undefined || init.parseAs === "json";
   // The last middleware to see the request: the sender finds the attempt by it. Only a fetch
   // passed to this one call (which bypasses the sender) needs the signal inside the Request.
-  const noteProgress: Middleware = {
+  const joinThisAttempt: Middleware = {
     onRequest({ request }) {
       sent.request = request;
       joinAttempt(request, sent);
     },
-    onResponse({ response }) {
-      sent.response = response;
-    },
   };
   try {
-    const middleware = init.middleware ? [...(init.middleware as Middleware[]), noteProgress] : [noteProgress];
-    const result = await call(method, url, { ...init, signal: init.fetch ? controller.signal : undefined, middleware, ...(parseJson && { parseAs: "stream" }) });
+    const middleware = init.middleware ? [...(init.middleware as Middleware[]), joinThisAttempt] : [joinThisAttempt];
+    const result = await call(method, url, { ...init, signal: init.fetch ? controller.signal : undefined, middleware });
     sent.response = result.response;
-    if (!parseJson || !result.response.ok || result.data === undefined) return result;
-    const text = await result.response.text();
-    return { data: text ? JSON.parse(text) : undefined, response: result.response };
+    return result;
   } finally {
     clearTimeout(timer);
     // A stream the caller asked for is read after the call: the caller's signal still reaches it.

@@ -1,4 +1,4 @@
-import { signalOf } from "./attempt.js";
+import { attemptOf } from "./attempt.js";
 import { ClientError, ConnectionError } from "./errors.js";
 import { recordExchange, type ExchangeRecord } from "./exchange-record.js";
 import { redactSecrets } from "./redact.js";
@@ -33,7 +33,8 @@ export function createSender(options: SenderOptions): (request: Request) => Prom
     const shownUrl = redactSecrets(request.url, options.secrets);
     // Kept as bytes so a 307/308 can send it again; requests without a body pay nothing.
     const body = request.body ? await request.arrayBuffer() : undefined;
-    const signal = signalOf(request);
+    const attempt = attemptOf(request);
+    const signal = attempt?.signal ?? request.signal;
     let response: Response;
     try {
       response = await followRedirects(request, { signal, body }, options, shownUrl);
@@ -51,6 +52,7 @@ export function createSender(options: SenderOptions): (request: Request) => Prom
       errorClassFor: options.errorClassFor,
       secrets: options.secrets,
     });
+    if (attempt) attempt.response = response;
     return response;
   };
 }
