@@ -13,13 +13,12 @@ export interface RequestCost {
 export const CUSTOMER_ID = "x4xCwxxJxGCx123Rx5xTx";
 const CUSTOMER = JSON.stringify({ id: CUSTOMER_ID, name: "Example Media Ltd", force_2fa: true, billing_network_type: "public" });
 
-// Many short turns: a slow spell of a shared machine then falls on every contender alike.
 const ROUNDS = 20;
 
 /**
  * Per-request cost, side by side against one loopback server: plain `fetch` (the floor) and
  * each given client call, the same number of sequential calls each, after a warm-up. The
- * contenders take turns over several rounds, so a slow moment of the machine hits all alike.
+ * contenders take turns over many short rounds, so a slow moment of the machine hits all alike.
  */
 export async function measureRequestCost(calls: number, clients: { name: string; connect: (baseUrl: string) => () => Promise<unknown> }[]): Promise<RequestCost[]> {
   const server = createServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end(CUSTOMER));

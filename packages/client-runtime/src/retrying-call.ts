@@ -18,8 +18,8 @@ const RETRY_STATUSES = new Set([408, 429]);
 /**
  * Retries and timeouts around whole calls, so that each attempt is openapi-fetch's own call:
  * its middleware runs again (a fresh signature or token), its body is serialised again, and
- * it reads the answer inside the attempt, so the timeout covers the body without buffering it
- * (which cost a third of a loopback request). Between attempts: backoff or `Retry-After`.
+ * it reads the answer inside the attempt, so the timeout covers the body without the runtime
+ * buffering and copying it. Between attempts: backoff or `Retry-After`.
  * The caller's AbortSignal wins at any point. Failures reject with the ClientError family;
  * an empty error body is reported as its status text, never a silent `undefined`.
  */
@@ -82,9 +82,7 @@ async function attempt(call: Call, method: string, url: string, init: Record<str
   };
   try {
     const middleware = init.middleware ? [...(init.middleware as Middleware[]), joinThisAttempt] : [joinThisAttempt];
-    const result = await call(method, url, { ...init, signal: init.fetch ? controller.signal : undefined, middleware });
-    sent.response = result.response;
-    return result;
+    return await call(method, url, { ...init, signal: init.fetch ? controller.signal : undefined, middleware });
   } finally {
     clearTimeout(timer);
     // A stream the caller asked for is read after the call: the caller's signal still reaches it.

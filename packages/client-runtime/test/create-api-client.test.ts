@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError, ConnectionError, createApiClient, headerAuth, unwrap } from "../src/index.js";
+import { ApiError, ConnectionError, createApiClient, headerAuth, TimeoutError, unwrap } from "../src/index.js";
 import type { paths } from "./paths.js";
 import { startTestServer } from "./test-server.js";
 
@@ -61,9 +61,9 @@ describe("createApiClient", () => {
   });
 
   it("sends every attempt through the caller's fetch, the body replayed on a retry", async () => {
-    const attempts: { method: string; redirect: RequestRedirect; body: string; hasSignal: boolean }[] = [];
+    const attempts: { method: string; redirect: RequestRedirect; body: string }[] = [];
     const callerFetch = async (request: Request) => {
-      attempts.push({ method: request.method, redirect: request.redirect, body: await request.clone().text(), hasSignal: request.signal instanceof AbortSignal });
+      attempts.push({ method: request.method, redirect: request.redirect, body: await request.clone().text() });
       if (attempts.length === 1) return new Response('{"message":"busy"}', { status: 503, headers: { "content-type": "application/json" } });
       return fetch(request);
     };
@@ -71,10 +71,16 @@ describe("createApiClient", () => {
     const { data } = await client.POST("/things/{id}", { params: { path: { id: "t1" } }, body: { name: "replayed" } });
     expect(data).toEqual({ id: "t1" });
     expect(attempts).toEqual([
-      { method: "POST", redirect: "manual", body: '{"name":"replayed"}', hasSignal: true },
-      { method: "POST", redirect: "manual", body: '{"name":"replayed"}', hasSignal: true },
+      { method: "POST", redirect: "manual", body: '{"name":"replayed"}' },
+      { method: "POST", redirect: "manual", body: '{"name":"replayed"}' },
     ]);
     expect(server.seen.at(-1)).toMatchObject({ method: "POST", url: "/things/t1", body: '{"name":"replayed"}' });
+  });
+
+  it("aborts the caller's fetch when the attempt times out", async () => {
+    const hangingFetch = (request: Request) => new Promise<Response>((_resolve, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
+    const client = createApiClient<paths>({ defaultBaseUrl: server.url, fetch: hangingFetch, timeout: 50, maxRetries: 0 });
+    await expect(client.GET("/things/{id}", { params: { path: { id: "t1" } } })).rejects.toThrowError(TimeoutError);
   });
 
   it("checks the spec's server when no baseUrl is given", () => {
