@@ -17,7 +17,7 @@ import { installFootprint, packTarballs, type InstallFootprint } from "./bench/i
 import { round } from "./bench/measure.js";
 import { measureMock } from "./bench/mock-server.js";
 import { providerSdks, SHARED_SECRET, type ProviderSdk } from "./bench/provider-sdks.js";
-import { CUSTOMER_ID, measureRequestCost } from "./bench/request-cost.js";
+import { CUSTOMER_ID, measureRequestCost, timeRatio, type TimeRatio } from "./bench/request-cost.js";
 import { repoRoot } from "./repo-root.js";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
@@ -61,10 +61,14 @@ const requestCost = await measureRequestCost(CALLS, [
   sdkCall(providerSdks[1]!),
 ]);
 const floor = requestCost[0]!;
+const describeRatio = (ratio: TimeRatio) => ` (${ratio.median}× the time of plain fetch; middle half of rounds ${ratio.low}–${ratio.high}×)`;
 for (const result of requestCost) {
-  const ratio = result === floor ? "" : ` (${round(floor.requestsPerSecond / result.requestsPerSecond, 2)}× the time of plain fetch)`;
+  const ratio = result === floor ? "" : describeRatio(timeRatio(result, floor));
   rows.push([`requests, ${result.name}`, `${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`, `${CALLS} sequential GETs of one customer on loopback${ratio}`]);
 }
+const [, openApiFetchAlone, fastlyClient] = requestCost;
+const layer = timeRatio(fastlyClient!, openApiFetchAlone!);
+rows.push(["requests, our layer over openapi-fetch", `${layer.median}× (middle half of rounds ${layer.low}–${layer.high}×)`, "@org/fastly-customers' time over openapi-fetch alone's: what auth, retries and timeouts cost"]);
 
 const packs = mkdtempSync(join(tmpdir(), "bench-packs-"));
 try {

@@ -1,12 +1,21 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { percentile, round } from "./measure.js";
+import { median, percentile, round } from "./measure.js";
 
 export interface RequestCost {
   name: string;
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Milliseconds each round of calls took, in turn order: rounds compare side by side. */
+  roundMs: number[];
+}
+
+/** How many times the floor's time a contender took: the median round, and the middle half of rounds. */
+export interface TimeRatio {
+  median: number;
+  low: number;
+  high: number;
 }
 
 /** The one customer the loopback server answers every contender with. */
@@ -29,22 +38,36 @@ export async function measureRequestCost(calls: number, clients: { name: string;
   try {
     for (const contender of contenders) for (let warmUp = 0; warmUp < 200; warmUp++) await contender.call();
     const samples = contenders.map(() => [] as number[]);
+    const roundMs = contenders.map(() => [] as number[]);
     for (let turn = 0; turn < ROUNDS; turn++) {
       for (const [index, contender] of contenders.entries()) {
+        let took = 0;
         for (let call = 0; call < Math.ceil(calls / ROUNDS); call++) {
           const before = performance.now();
           await contender.call();
-          samples[index]!.push(performance.now() - before);
+          const sample = performance.now() - before;
+          samples[index]!.push(sample);
+          took += sample;
         }
+        roundMs[index]!.push(took);
       }
     }
     return contenders.map((contender, index) => {
       const taken = samples[index]!;
       const seconds = taken.reduce((sum, sample) => sum + sample, 0) / 1000;
-      return { name: contender.name, requestsPerSecond: Math.round(taken.length / seconds), p50Ms: round(percentile(taken, 50), 3), p99Ms: round(percentile(taken, 99), 3) };
+      return { name: contender.name, requestsPerSecond: Math.round(taken.length / seconds), p50Ms: round(percentile(taken, 50), 3), p99Ms: round(percentile(taken, 99), 3), roundMs: roundMs[index]! };
     });
   } finally {
     server.closeAllConnections();
     await new Promise<void>((closed) => server.close(() => closed()));
   }
+}
+
+/**
+ * A contender's time over the floor's, round by round: neighbouring rounds share the machine's
+ * moment, so their ratio is steadier than one of totals, and its spread shows how far to trust it.
+ */
+export function timeRatio(contender: RequestCost, floor: RequestCost): TimeRatio {
+  const ratios = contender.roundMs.map((took, turn) => took / floor.roundMs[turn]!);
+  return { median: round(median(ratios), 2), low: round(percentile(ratios, 25), 2), high: round(percentile(ratios, 75), 2) };
 }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { timeRatio, type RequestCost } from "../bench/request-cost.js";
+
+const contender = (roundMs: number[]): RequestCost => ({ name: "x", requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, roundMs });
+
+describe("timeRatio", () => {
+  it("is not moved by one round a hiccup of the machine hit", () => {
+    // Totals would say 3.36×; round by round the contender takes 1.2× the floor's time.
+    const floor = contender([100, 100, 100, 100, 100]);
+    expect(timeRatio(contender([120, 120, 120, 120, 1200]), floor).median).toBe(1.2);
+  });
+
+  it("reports the median round and the middle half of rounds", () => {
+    const floor = contender(Array(8).fill(100));
+    const ratio = timeRatio(contender([110, 150, 120, 130, 200, 100, 140, 160]), floor);
+    expect(ratio).toEqual({ median: 1.4, low: 1.2, high: 1.6 });
+  });
+});
