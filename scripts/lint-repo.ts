@@ -3,10 +3,12 @@
  * - the npm scope is set once, in the root package.json's `config.scope`, and every package uses it;
  * - each `packages/<provider>-customers` has `specs/<provider>/customers.yaml` and the reverse;
  * - each published package has what users need (exports, types, engines, README, LICENSE, public access);
- * - each spec passes the house rules (operationIds, summaries, tags, examples, security, license).
+ * - each spec passes the house rules (operationIds, summaries, tags, examples, security, license);
+ * - the lockfile has the platform binaries of Linux, macOS and Windows on x64 and arm64.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { lockfilePlatformProblems } from "./lockfile-platforms.js";
 import { loadSpec } from "./spec/load-spec.js";
 import { SpecError } from "./spec/spec-error.js";
 import { lintRules } from "./spec/spec-rules.js";
@@ -17,6 +19,7 @@ export async function lintRepo(root: string): Promise<string[]> {
   const rootPackage = readJson(join(root, "package.json"));
   const scope = (rootPackage.config as { scope?: string } | undefined)?.scope;
   if (!scope || !/^@[a-z0-9-]+$/.test(scope)) problems.push(`package.json: config.scope must be the npm scope, e.g. "@org"; found ${JSON.stringify(scope)}`);
+  problems.push(...lockfilePlatformProblems(rootPackage, readFileSync(join(root, "pnpm-lock.yaml"), "utf8")));
 
   const packageDirs = readdirSync(join(root, "packages"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   const providerDirs = packageDirs.filter((dir) => dir.endsWith("-customers"));

@@ -10,6 +10,7 @@ async function scratchRepo(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "lint-repo-"));
   const filter = (source: string) => !/node_modules|dist|\.turbo|src|test/.test(source.slice(repoRoot.length));
   await cp(join(repoRoot, "package.json"), join(root, "package.json"));
+  await cp(join(repoRoot, "pnpm-lock.yaml"), join(root, "pnpm-lock.yaml"));
   await cp(join(repoRoot, "packages"), join(root, "packages"), { recursive: true, filter });
   await cp(join(repoRoot, "specs"), join(root, "specs"), { recursive: true });
   return root;
@@ -42,6 +43,19 @@ describe("pnpm lint's repo conventions", () => {
       'packages/fastly-customers/package.json: needs "sideEffects": false',
       "packages/fastly-customers: needs a LICENSE",
       "packages/fastly-customers: no spec at specs/fastly/customers.yaml",
+    ]);
+  });
+
+  it("flags a lockfile that would break a frozen install on macOS or Windows", async () => {
+    const root = await scratchRepo();
+    const lockfile = join(root, "pnpm-lock.yaml");
+    await writeFile(lockfile, (await readFile(lockfile, "utf8")).replace(/^ {6}'@turbo\/(darwin|windows)-.*\n/gm, ""));
+    await editJson(join(root, "package.json"), (json) => delete (json.pnpm as Record<string, unknown>).supportedArchitectures);
+    const turbo = (JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies.turbo;
+    expect(await lintRepo(root)).toEqual([
+      "package.json: pnpm.supportedArchitectures.os must list linux, darwin, win32, so the lockfile serves every maintainer's machine",
+      "package.json: pnpm.supportedArchitectures.cpu must list x64, arm64, so the lockfile serves every maintainer's machine",
+      ...["darwin-x64", "darwin-arm64", "win32-x64", "win32-arm64"].map((platform) => `pnpm-lock.yaml: turbo@${turbo} has no binary for ${platform}; run \`npx pnpm install --fix-lockfile\` (pnpm.supportedArchitectures set)`),
     ]);
   });
 
