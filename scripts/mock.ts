@@ -1,7 +1,9 @@
 /**
  * `pnpm mock [provider ...]`: serves every spec in specs/ (or only the named ones) with Prism
  * on its fixed port (`x-mock-port` in the spec), prints provider → URL, and stops them all on
- * Ctrl-C. The same launcher as the contract tests.
+ * Ctrl-C, SIGTERM or SIGHUP (exit 0), or when the process that started it dies. The same
+ * launcher as the contract tests. The `mock` script `exec`s node, so no shell stands between
+ * the package manager and this process to die of the signal instead.
  */
 import { join } from "node:path";
 import { providerSpecs, startMock, type RunningMock } from "@org/prism-mock";
@@ -34,11 +36,20 @@ console.log(`${"provider".padEnd(width)}  URL`);
 chosen.forEach((spec, index) => console.log(`${spec.provider.padEnd(width)}  ${running[index]!.url}`));
 console.log("Prism mocks running; Ctrl-C stops them.");
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    void stopAll().then(() => {
-      console.log("Prism mocks stopped.");
-      process.exit(0);
-    });
+let stopping: Promise<void> | undefined;
+function stopAndExit(why: string): void {
+  stopping ??= stopAll().then(() => {
+    console.log(`Prism mocks stopped (${why}).`);
+    process.exit(0);
   });
 }
+// `on`, not `once`: Ctrl-C reaches this process twice (from the terminal, and relayed by the
+// package manager), and a second default SIGINT would kill it mid-stop with exit 130.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => stopAndExit(signal));
+
+// A wrapper killed outright (SIGKILL) relays nothing: when the parent is gone, this process is
+// re-parented, and stops the mocks rather than hold the fixed ports.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stopAndExit("its parent process ended");
+}, 250);

@@ -7,5 +7,6 @@ export default defineConfig({
     root: resolve(import.meta.dirname, ".."),
     include: ["scripts/test/**/*.test.ts"],
     testTimeout: 60_000,
+    globalSetup: ["@org/prism-mock/test-temp-dir"],
   },
 });

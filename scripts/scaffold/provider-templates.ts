@@ -17,7 +17,7 @@ export function providerFiles(names: ProviderNames, versions: SharedVersions, mo
     [`${dir}/turbo.json`]: `${JSON.stringify(turboJson(names), null, 2)}\n`,
     [`${dir}/tsconfig.json`]: `${JSON.stringify({ extends: "../../tsconfig.base.json", compilerOptions: { types: ["node"], noEmit: true }, include: ["src", "test", "*.config.ts"] }, null, 2)}\n`,
     [`${dir}/tsconfig.build.json`]: `${JSON.stringify({ extends: "../../tsconfig.base.json", compilerOptions: { rootDir: "src", outDir: "dist", types: [] }, include: ["src"] }, null, 2)}\n`,
-    [`${dir}/vitest.config.ts`]: vitestConfig(),
+    [`${dir}/vitest.config.ts`]: vitestConfig(scope),
     [`${dir}/LICENSE`]: license,
     [`${dir}/README.md`]: readme(names),
     [`${dir}/src/index.ts`]: indexTemplate(names, scope),
@@ -179,12 +179,12 @@ components:
 `;
 }
 
-function vitestConfig(): string {
+function vitestConfig(scope: string): string {
   return `import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    globalSetup: ["./test/global-setup.ts"],
+    globalSetup: ["${scope}/prism-mock/test-temp-dir", "./test/global-setup.ts"],
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });

@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { testTempDir } from "@org/prism-mock/test-temp-dir";
 import { repoRoot } from "../repo-root.js";
 
 interface Manifest {
@@ -12,7 +12,7 @@ interface Manifest {
 }
 
 it("releases every never-published package at 0.1.0 through a pending changeset, each on its own", async () => {
-  const output = join(await mkdtemp(join(tmpdir(), "changesets-")), "status.json");
+  const output = join(await testTempDir("changesets-"), "status.json");
   await new Promise<void>((done, fail) =>
     execFile(join(repoRoot, "node_modules/.bin/changeset"), ["status", `--output=${output}`], { cwd: repoRoot }, (error) => (error ? fail(error) : done())),
   );

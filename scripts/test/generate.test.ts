@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { testTempDir } from "@org/prism-mock/test-temp-dir";
 import { repoRoot } from "../repo-root.js";
 
 const tsx = join(repoRoot, "node_modules/.bin/tsx");
@@ -13,7 +13,7 @@ const generatedFiles = ["src/generated/customers.ts", "src/generated/operations.
 
 /** A scratch copy of the Fastly package's generated files, to run generate in. */
 async function scratchPackage(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "generate-"));
+  const dir = await testTempDir("generate-");
   for (const file of generatedFiles) await cp(join(repoRoot, "packages/fastly-customers", file), join(dir, file));
   return dir;
 }

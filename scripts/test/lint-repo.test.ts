@@ -1,13 +1,13 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { testTempDir } from "@org/prism-mock/test-temp-dir";
 import { lintRepo } from "../lint-repo.js";
 import { repoRoot } from "../repo-root.js";
 
 /** A copy of what the lint reads: manifests, package docs and specs. */
 async function scratchRepo(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), "lint-repo-"));
+  const root = await testTempDir("lint-repo-");
   const filter = (source: string) => !/node_modules|dist|\.turbo|src|test/.test(source.slice(repoRoot.length));
   await cp(join(repoRoot, "package.json"), join(root, "package.json"));
   await cp(join(repoRoot, "pnpm-lock.yaml"), join(root, "pnpm-lock.yaml"));

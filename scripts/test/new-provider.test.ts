@@ -1,18 +1,26 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { repoRoot } from "../repo-root.js";
 import { repoBin, repoCopy, run } from "./repo-copy.js";
 
 async function listing(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true })).filter((path) => !path.includes("node_modules")).sort();
 }
 
+// Whatever providers the repository has (the README's own `acme-crm` example included), the
+// scaffold gets a slug none of them uses, and the taken-slug case uses one that exists.
+const providers = await readdir(join(repoRoot, "specs"));
+const freeSlug = (base: string) => [base, ...Array.from({ length: 100 }, (_, index) => `${base}-${index + 2}`)].find((slug) => !providers.includes(slug))!;
+const scaffolded = freeSlug("scaffold-probe");
+const pascal = scaffolded.split("-").map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
+
 describe("pnpm new-provider", () => {
   it.each([
     ["Bad_Slug", /"Bad_Slug" is not a valid slug/],
     ["acme--crm", /"acme--crm" is not a valid slug/],
     ["acme-customers", /should not end in -customers/],
-    ["fastly", /specs\/fastly already exists/],
+    [providers[0]!, new RegExp(`specs/${providers[0]} already exists`)],
     ["", /give the provider's slug/],
   ])("refuses %j with a clear message and writes nothing", async (slug, message) => {
     const copy = await repoCopy("new-provider-");
@@ -26,22 +34,22 @@ describe("pnpm new-provider", () => {
 
   it("scaffolds a provider whose generate, tests, typecheck and lint pass right away", { timeout: 300_000 }, async () => {
     const copy = await repoCopy("new-provider-");
-    const scaffold = await run(repoBin("tsx"), ["scripts/new-provider.ts", "acme-crm", "--name", "AcmeCrm"], copy);
-    expect(scaffold.output).toContain("created @org/acme-crm-customers with createAcmeCrmClient()");
+    const scaffold = await run(repoBin("tsx"), ["scripts/new-provider.ts", scaffolded, "--name", pascal], copy);
+    expect(scaffold.output).toContain(`created @org/${scaffolded}-customers with create${pascal}Client()`);
     expect(scaffold.code, scaffold.output).toBe(0);
 
-    const spec = await readFile(join(copy, "specs/acme-crm/customers.yaml"), "utf8");
-    const others = (await readdir(join(copy, "specs"))).filter((provider) => provider !== "acme-crm");
+    const spec = await readFile(join(copy, `specs/${scaffolded}/customers.yaml`), "utf8");
+    const others = (await readdir(join(copy, "specs"))).filter((provider) => provider !== scaffolded);
     const ports = await Promise.all(
       others.map(async (provider) => Number(/x-mock-port: (\d+)/.exec(await readFile(join(copy, "specs", provider, "customers.yaml"), "utf8"))![1])),
     );
     expect(spec).toContain(`x-mock-port: ${Math.max(...ports) + 1}`);
-    expect(await readFile(join(copy, ".changeset/acme-crm-customers-first-release.md"), "utf8")).toContain('"@org/acme-crm-customers": minor');
+    expect(await readFile(join(copy, `.changeset/${scaffolded}-customers-first-release.md`), "utf8")).toContain(`"@org/${scaffolded}-customers": minor`);
 
-    const tasks = await run(join(copy, "node_modules/.bin/turbo"), ["run", "generate", "test", "typecheck", "lint", "--filter=@org/acme-crm-customers"], copy);
+    const tasks = await run(join(copy, "node_modules/.bin/turbo"), ["run", "generate", "test", "typecheck", "lint", `--filter=@org/${scaffolded}-customers`], copy);
     expect(tasks.output).toMatch(/Tests\s+3 passed/);
     expect(tasks.code, tasks.output).toBe(0);
-    expect(await readFile(join(copy, "packages/acme-crm-customers/README.md"), "utf8")).toContain("| `GET` | `/customers` | `listCustomers` | List customers |");
+    expect(await readFile(join(copy, `packages/${scaffolded}-customers/README.md`), "utf8")).toContain("| `GET` | `/customers` | `listCustomers` | List customers |");
 
     const lint = await run(join(copy, "node_modules/.bin/tsx"), ["scripts/lint-repo.ts"], copy);
     expect(lint).toMatchObject({ code: 0 });

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { providerSpecs, startMock, type RunningMock } from "@org/prism-mock";
+import { testTempDir } from "@org/prism-mock/test-temp-dir";
 import { startRegistry, type RunningRegistry } from "../registry/start-registry.js";
 import { repoRoot } from "../repo-root.js";
 import { repoBin, repoCopy, run } from "./repo-copy.js";
@@ -41,7 +41,7 @@ console.log(JSON.stringify({ fastly: me.id, korona: numbers, cybersource: [token
 const compilerOptions = { strict: true, target: "ES2022", lib: ["ES2022", "DOM"], types: [], skipLibCheck: false };
 
 it("publishes every package with the real `pnpm release` to a registry, from which users install, type-check and call them", { timeout: 900_000 }, async () => {
-  const work = await mkdtemp(join(tmpdir(), "release-"));
+  const work = await testTempDir("release-");
   registry = await startRegistry(join(work, "registry"), scope);
   const npmrc = join(work, "npmrc");
   const host = registry.url.replace(/^http:/, "");

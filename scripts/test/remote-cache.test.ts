@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
+import { once } from "node:events";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import { repoBin, repoCopy, run } from "./repo-copy.js";
 const TOKEN = "team-cache-token";
 let server: ChildProcess | undefined;
 let api = "";
+let storage = "";
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -24,7 +26,7 @@ function freePort(): Promise<number> {
 beforeAll(async () => {
   const port = await freePort();
   server = spawn(process.execPath, [join(repoRoot, "node_modules/turborepo-remote-cache/dist/cli.js")], {
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), STORAGE_PROVIDER: "local", STORAGE_PATH: await mkdtemp(join(tmpdir(), "turbo-cache-")), TURBO_TOKEN: TOKEN, LOG_LEVEL: "error" },
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), STORAGE_PROVIDER: "local", STORAGE_PATH: (storage = await mkdtemp(join(tmpdir(), "turbo-cache-"))), TURBO_TOKEN: TOKEN, LOG_LEVEL: "error" },
     stdio: "ignore",
   });
   api = `http://127.0.0.1:${port}`;
@@ -33,7 +35,13 @@ beforeAll(async () => {
     await new Promise((wait) => setTimeout(wait, 100));
   }
 });
-afterAll(() => void server?.kill());
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    server.kill();
+    await once(server, "exit");
+  }
+  if (storage) await rm(storage, { recursive: true, force: true, maxRetries: 3 });
+});
 
 const cacheEnv = (token = TOKEN) => ({ TURBO_API: api, TURBO_TOKEN: token, TURBO_TEAM: "customers" });
 

@@ -1,15 +1,15 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
+import { testTempDir } from "../src/test-temp-dir.js";
 
 const vitestBin = fileURLToPath(new URL("../node_modules/vitest/vitest.mjs", import.meta.url));
 
 /** Runs one fixture vitest project in its own process; returns its exit code and the mock URL it saw. */
 async function runFixture(name: string): Promise<{ exitCode: number; output: string; mockUrl: string }> {
-  const record = join(await mkdtemp(join(tmpdir(), "prism-mock-")), "url.txt");
+  const record = join(await testTempDir("prism-mock-"), "url.txt");
   const root = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
   const { exitCode, output } = await new Promise<{ exitCode: number; output: string }>((done) => {
     const child = execFile(process.execPath, [vitestBin, "run", "--root", root], { env: { ...process.env, MOCK_URL_RECORD: record } }, (_error, stdout, stderr) =>

@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { startMock } from "../src/index.js";
+import { testTempDir } from "../src/test-temp-dir.js";
 
 const fastlySpec = fileURLToPath(new URL("../../../specs/fastly/customers.yaml", import.meta.url));
 
@@ -29,7 +29,7 @@ describe("startMock", () => {
   });
 
   it("says which spec it could not load", async () => {
-    const broken = join(tmpdir(), `broken-${process.pid}.yaml`);
+    const broken = join(await testTempDir("broken-spec-"), "customers.yaml");
     await writeFile(broken, "openapi: 3.1.0\ninfo: [\n");
     await expect(startMock({ spec: broken })).rejects.toThrow(`Prism cannot load ${broken}`);
   });

@@ -1,0 +1,39 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { onTestFinished } from "vitest";
+
+const TEMP_VARIABLES = ["TMPDIR", "TMP", "TEMP"] as const;
+// Caches that tools keep in the temp dir on purpose (tsx's compile cache): not a test's leftovers.
+const TOOL_CACHES = [/^tsx-\d+$/];
+
+/**
+ * A vitest globalSetup that gives the run a temp folder of its own: TMPDIR (TMP, TEMP) point
+ * into it for every worker and every process a test starts. When the run ends the folder must be
+ * empty: what a test left is named and fails the run, and the folder is removed all the same,
+ * so the machine's temp dir is left as it was found.
+ */
+export default async function guardTempDir(): Promise<() => Promise<void>> {
+  const saved = Object.fromEntries(TEMP_VARIABLES.map((name) => [name, process.env[name]]));
+  const dir = await mkdtemp(join(tmpdir(), "test-run-"));
+  for (const name of TEMP_VARIABLES) process.env[name] = dir;
+  return async () => {
+    for (const name of TEMP_VARIABLES) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+    const left = (await readdir(dir)).filter((name) => !TOOL_CACHES.some((cache) => cache.test(name)));
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+    if (left.length > 0) {
+      console.error(`Tests left ${left.length} thing(s) in the temp dir: ${left.sort().join(", ")}. Every test must remove what it creates (testTempDir does).`);
+      process.exitCode = 1;
+    }
+  };
+}
+
+/** A fresh temp folder for the current test, removed when the test ends, passed or failed. */
+export async function testTempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  onTestFinished(() => rm(dir, { recursive: true, force: true, maxRetries: 3 }));
+  return dir;
+}
