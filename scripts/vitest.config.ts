@@ -1,12 +1,22 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
+// The end-to-end tests (a release through a registry, a shared cache, a scaffold in a copy of the
+// repo) take minutes and exercise the tooling, not any one spec: turbo runs them as their own
+// task (//#test:e2e), keyed on the tooling, so a spec edit does not re-run them.
+const e2e = ["scripts/test/release.test.ts", "scripts/test/remote-cache.test.ts", "scripts/test/new-provider.test.ts"];
+const shared = {
+  // The repo root, so vitest's cache lands in the root node_modules, not among scripts/' inputs.
+  root: resolve(import.meta.dirname, ".."),
+  testTimeout: 60_000,
+  globalSetup: ["@org/prism-mock/test-temp-dir"],
+};
+
 export default defineConfig({
   test: {
-    // The repo root, so vitest's cache lands in the root node_modules, not among scripts/' inputs.
-    root: resolve(import.meta.dirname, ".."),
-    include: ["scripts/test/**/*.test.ts"],
-    testTimeout: 60_000,
-    globalSetup: ["@org/prism-mock/test-temp-dir"],
+    projects: [
+      { test: { ...shared, name: "scripts", include: ["scripts/test/**/*.test.ts"], exclude: e2e } },
+      { test: { ...shared, name: "e2e", include: e2e } },
+    ],
   },
 });

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, type TestContext } from "vitest";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
 import { repoRoot } from "../repo-root.js";
 
@@ -12,8 +12,8 @@ const badSpecs = join(repoRoot, "scripts/test/bad-specs");
 const generatedFiles = ["src/generated/customers.ts", "src/generated/operations.ts", "openapi.yaml", "README.md"];
 
 /** A scratch copy of the Fastly package's generated files, to run generate in. */
-async function scratchPackage(): Promise<string> {
-  const dir = await testTempDir("generate-");
+async function scratchPackage(onFinished?: TestContext["onTestFinished"]): Promise<string> {
+  const dir = await testTempDir("generate-", onFinished);
   for (const file of generatedFiles) await cp(join(repoRoot, "packages/fastly-customers", file), join(dir, file));
   return dir;
 }
@@ -51,7 +51,7 @@ describe("pnpm generate", () => {
     expect(await readFile(types, "utf8")).toBe(committed);
   });
 
-  it.concurrent.each([
+  it.concurrent.for<[string, RegExp]>([
     ["yaml-syntax-error.yaml", /scripts\/test\/bad-specs\/yaml-syntax-error\.yaml:9:1: YAML syntax error: unexpected end of the stream/],
     ["dangling-ref.yaml", /dangling-ref\.yaml:15:\d+: Can't resolve \$ref .*\[no-unresolved-refs\]/],
     ["duplicate-operation-id.yaml", /duplicate-operation-id\.yaml:14:\d+: Every operation must have a unique `operationId`.*\[operation-operationId-unique\]/],
@@ -62,8 +62,8 @@ describe("pnpm generate", () => {
     ["not-openapi.yaml", /not-openapi\.yaml:1:1: not an OpenAPI document/],
     ["swagger-2.yaml", /swagger-2\.yaml:1:1: expected an OpenAPI 3\.1 document/],
     ["no-such-file.yaml", /no-such-file\.yaml: cannot read the spec: ENOENT/],
-  ])("stops on %s, naming the file and the place, and leaves the generated files as they were", async (file, message) => {
-    const dir = await scratchPackage();
+  ])("stops on %s, naming the file and the place, and leaves the generated files as they were", async ([file, message], { onTestFinished }) => {
+    const dir = await scratchPackage(onTestFinished);
     const before = await snapshot(dir);
     const run = await generate(dir, join(badSpecs, file));
     expect(run.status).toBe(1);

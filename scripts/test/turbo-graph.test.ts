@@ -1,7 +1,9 @@
 import { execFile } from "node:child_process";
-import { rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import ts from "typescript";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { providerSpecs } from "@org/prism-mock";
 import { repoRoot } from "../repo-root.js";
 
 interface DryRunTask {
@@ -10,11 +12,13 @@ interface DryRunTask {
   dependencies: string[];
 }
 
+const ROOT_TASKS = ["//#test:scripts", "//#test:e2e", "//#typecheck:scripts", "//#typecheck:bench", "//#lint:repo"];
+
 function dryRun(): Promise<DryRunTask[]> {
   return new Promise((done, fail) => {
     execFile(
       join(repoRoot, "node_modules/.bin/turbo"),
-      ["run", "generate", "build", "typecheck", "test", "lint", "--dry=json"],
+      ["run", "generate", "build", "typecheck", "test", "lint", ...ROOT_TASKS, "--dry=json"],
       { cwd: repoRoot, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout) => (error ? fail(error) : done((JSON.parse(stdout) as { tasks: DryRunTask[] }).tasks)),
     );
@@ -23,33 +27,79 @@ function dryRun(): Promise<DryRunTask[]> {
 
 const hashes = (tasks: DryRunTask[]) => new Map(tasks.map((task) => [task.taskId, task.hash]));
 
+/** The tasks whose cache key changes while `file` (inside the repo) exists. */
+async function tasksKeyedOn(file: string): Promise<string[]> {
+  const before = hashes(await dryRun());
+  const probe = join(repoRoot, file);
+  let after: Map<string, string>;
+  try {
+    await writeFile(probe, `${Date.now()}\n`);
+    after = hashes(await dryRun());
+  } finally {
+    await rm(probe, { force: true });
+  }
+  return [...before.keys()].filter((task) => before.get(task) !== after.get(task)).sort();
+}
+
+const [provider] = await providerSpecs(join(repoRoot, "specs"));
+const providerPackage = `@org/${provider!.provider}-customers`;
+
 describe("the turbo task graph", () => {
   it("runs generate before build, and typecheck and test after generate and the dependencies' builds", async () => {
     const tasks = new Map((await dryRun()).map((task) => [task.taskId, task.dependencies]));
-    expect(tasks.get("@org/fastly-customers#build")).toEqual(expect.arrayContaining(["@org/fastly-customers#generate", "@org/client-runtime#build"]));
-    expect(tasks.get("@org/fastly-customers#test")).toEqual(expect.arrayContaining(["@org/fastly-customers#generate", "@org/client-runtime#build"]));
-    expect(tasks.get("@org/fastly-customers#typecheck")).toEqual(expect.arrayContaining(["@org/fastly-customers#generate", "@org/client-runtime#build"]));
-    expect(tasks.get("@org/fastly-customers#lint")).toContain("@org/fastly-customers#build");
+    expect(tasks.get(`${providerPackage}#build`)).toEqual(expect.arrayContaining([`${providerPackage}#generate`, "@org/client-runtime#build"]));
+    expect(tasks.get(`${providerPackage}#test`)).toEqual(expect.arrayContaining([`${providerPackage}#generate`, "@org/client-runtime#build"]));
+    expect(tasks.get(`${providerPackage}#typecheck`)).toEqual(expect.arrayContaining([`${providerPackage}#generate`, "@org/client-runtime#build"]));
+    expect(tasks.get(`${providerPackage}#lint`)).toContain(`${providerPackage}#build`);
   });
 
-  it("re-runs only the Fastly package's tasks when something under specs/fastly changes", async () => {
+  it("starts the root tasks that read a package's dist/ only after that package's build", async () => {
+    const tasks = new Map((await dryRun()).map((task) => [task.taskId, task.dependencies]));
+    // The README examples compile against the runtime's types; the bench imports two clients.
+    expect(tasks.get("//#test:scripts")).toContain("@org/client-runtime#build");
+    expect(tasks.get("//#typecheck:bench")).toEqual(expect.arrayContaining(["@org/fastly-customers#build", "@org/cybersource-customers#build"]));
+  });
+
+  it("type-checks scripts/ without any package's dist/, so it needs no build first", () => {
+    // The compiler is shown a repo in which no package has been built yet.
+    const hidden = (path: string) => /[\\/]packages[\\/][^\\/]+[\\/]dist([\\/]|$)/.test(path);
+    const config = ts.getParsedCommandLineOfConfigFile(join(repoRoot, "scripts/tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const host = ts.createCompilerHost(config.options);
+    const [fileExists, readFile, directoryExists] = [host.fileExists.bind(host), host.readFile.bind(host), host.directoryExists!.bind(host)];
+    host.fileExists = (path) => !hidden(path) && fileExists(path);
+    host.readFile = (path) => (hidden(path) ? undefined : readFile(path));
+    host.directoryExists = (path) => !hidden(path) && directoryExists(path);
+    const program = ts.createProgram(config.fileNames, config.options, host);
+    const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => `${diagnostic.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+    expect(problems).toEqual([]);
+  });
+
+  it(`re-runs only ${providerPackage}'s tasks and the repo-wide checks when its spec changes`, async () => {
+    expect(hashes(await dryRun())).toEqual(hashes(await dryRun()));
+    const changed = await tasksKeyedOn(`specs/${provider!.provider}/.turbo-scope-probe`);
+    expect(changed.filter((task) => !task.startsWith(`${providerPackage}#`))).toEqual(
+      ["//#lint:repo", "//#test:scripts", ...(["fastly", "cybersource"].includes(provider!.provider) ? ["//#typecheck:bench"] : [])].sort(),
+    );
+    expect(changed).toEqual(expect.arrayContaining(["build", "generate", "lint", "test", "typecheck"].map((task) => `${providerPackage}#${task}`)));
+  });
+
+  it("keys the root tasks on what they read: the runtime's source reaches every task that reads its dist/ or copies it", async () => {
+    const changed = await tasksKeyedOn("packages/client-runtime/src/.turbo-scope-probe");
+    expect(changed).toEqual(expect.arrayContaining(["//#test:scripts", "//#test:e2e", "//#typecheck:bench"]));
+    expect(changed).not.toContain("//#typecheck:scripts");
+  });
+
+  it("re-runs every root task after a lockfile change", async () => {
+    const lockfile = join(repoRoot, "pnpm-lock.yaml");
+    const text = await readFile(lockfile, "utf8");
     const before = hashes(await dryRun());
-    expect(hashes(await dryRun())).toEqual(before);
-    const probe = join(repoRoot, "specs/fastly/.turbo-scope-probe");
     let after: Map<string, string>;
     try {
-      await writeFile(probe, `${Date.now()}\n`);
+      await writeFile(lockfile, `${text}\n`);
       after = hashes(await dryRun());
     } finally {
-      await rm(probe, { force: true });
+      await writeFile(lockfile, text);
     }
-    const changed = [...before.keys()].filter((task) => before.get(task) !== after.get(task)).sort();
-    expect(changed).toEqual([
-      "@org/fastly-customers#build",
-      "@org/fastly-customers#generate",
-      "@org/fastly-customers#lint",
-      "@org/fastly-customers#test",
-      "@org/fastly-customers#typecheck",
-    ]);
+    for (const task of ROOT_TASKS) expect(after.get(task), task).not.toBe(before.get(task));
   });
 });

@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,7 +18,12 @@ export default async function guardTempDir(): Promise<() => Promise<void>> {
   const saved = Object.fromEntries(TEMP_VARIABLES.map((name) => [name, process.env[name]]));
   const dir = await mkdtemp(join(tmpdir(), "test-run-"));
   for (const name of TEMP_VARIABLES) process.env[name] = dir;
+  // A run stopped from outside (turbo ends the other tasks when one fails; vitest exits on
+  // SIGINT and SIGTERM) never reaches the teardown: remove the folder on the way out.
+  const removeOnExit = () => rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  process.once("exit", removeOnExit);
   return async () => {
+    process.off("exit", removeOnExit);
     for (const name of TEMP_VARIABLES) {
       if (saved[name] === undefined) delete process.env[name];
       else process.env[name] = saved[name];
@@ -31,9 +37,13 @@ export default async function guardTempDir(): Promise<() => Promise<void>> {
   };
 }
 
-/** A fresh temp folder for the current test, removed when the test ends, passed or failed. */
-export async function testTempDir(prefix: string): Promise<string> {
+/**
+ * A fresh temp folder for the current test, removed when the test ends, passed or failed.
+ * A concurrent test passes its own context's `onTestFinished`: the global one cannot tell
+ * which of the running tests it belongs to.
+ */
+export async function testTempDir(prefix: string, onFinished: typeof onTestFinished = onTestFinished): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
-  onTestFinished(() => rm(dir, { recursive: true, force: true, maxRetries: 3 }));
+  onFinished(() => rm(dir, { recursive: true, force: true, maxRetries: 3 }));
   return dir;
 }
