@@ -1,8 +1,10 @@
 /**
  * `pnpm spec:changeset [--since <git ref>]`: for each provider, compares its spec with the one
- * of its last release (its changesets tag, or `--since`), classifies the change (major, minor,
- * patch; see spec/classify-spec-change.ts) and writes `.changeset/spec-<provider>.md` with that
- * bump and a list of what changed. Run it in the repository root.
+ * of its last release (its changesets tag; before the first release, the commit that added the
+ * spec; or `--since <ref>`), classifies the change (major, minor, patch; see
+ * spec/classify-spec-change.ts) and writes `.changeset/spec-<provider>.md` with that bump and one
+ * line per change, phrased for the package's users. The ref is named by its tag or short sha.
+ * Run it in the repository root.
  * `--check` writes nothing and fails when a changed spec has no pending changeset for its
  * package with at least that bump (CI runs it).
  */
@@ -10,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml } from "@redocly/openapi-core";
 import { classifySpecChange, type Bump, type SpecChange } from "./spec/classify-spec-change.js";
-import { lastReleaseTag, specAt } from "./spec/released-spec.js";
+import { firstCommitOf, lastReleaseTag, refLabel, specAt } from "./spec/released-spec.js";
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -23,34 +25,39 @@ let failed = false;
 for (const provider of readdirSync(join(root, "specs")).sort()) {
   const packageName = `${scope}/${provider}-customers`;
   const specPath = `specs/${provider}/customers.yaml`;
-  const base = since ?? lastReleaseTag(root, packageName);
+  const released = lastReleaseTag(root, packageName);
+  // Before the first release, changes count from the commit that added the spec.
+  const base = since ?? released ?? firstCommitOf(root, specPath);
   if (!base) {
-    console.log(`${provider}: never released; its first-release changeset covers it.`);
+    console.log(`${provider}: the spec is not committed yet; its first-release changeset covers it.`);
     continue;
   }
+  const label = refLabel(root, base, packageName);
   const before = specAt(root, base, specPath);
   const change: SpecChange | undefined = before
     ? classifySpecChange(before, parseYaml(readFileSync(join(root, specPath), "utf8")) as object)
-    : { bump: "minor", changes: [{ bump: "minor", description: "the spec is new since " + base }] };
+    : { bump: "minor", changes: [{ bump: "minor", description: `Added the spec (new since ${label})` }] };
   if (!change) {
-    console.log(`${provider}: spec unchanged since ${base}.`);
+    console.log(`${provider}: spec unchanged since ${label}.`);
     continue;
   }
   if (check) {
     const pending = pendingBump(packageName);
-    if (pending === undefined || RANK[pending] < RANK[change.bump]) {
+    // A package never released goes from 0.0.0 to its first version whatever the bump.
+    const enough = pending !== undefined && (!released || RANK[pending] >= RANK[change.bump]);
+    if (!enough) {
       failed = true;
-      console.error(`${provider}: the spec changed since ${base} (${change.bump}) but ${pending ? `the pending changesets only bump ${packageName} ${pending}` : `no changeset bumps ${packageName}`}. Run \`pnpm spec:changeset\`.`);
+      console.error(`${provider}: the spec changed since ${label} (${change.bump}) but ${pending ? `the pending changesets only bump ${packageName} ${pending}` : `no changeset bumps ${packageName}`}. Run \`npm run spec:changeset\`.`);
     } else {
-      console.log(`${provider}: spec changed since ${base} (${change.bump}); a pending changeset bumps it ${pending}.`);
+      console.log(`${provider}: spec changed since ${label} (${change.bump}); a pending changeset bumps it ${pending}.`);
     }
     continue;
   }
   const file = join(root, ".changeset", `spec-${provider}.md`);
-  const list = change.changes.slice(0, 40).map((entry) => `- ${entry.bump}: ${entry.description}`);
+  const list = change.changes.slice(0, 40).map((entry) => `- ${entry.description}`);
   if (change.changes.length > 40) list.push(`- … and ${change.changes.length - 40} more`);
-  writeFileSync(file, `---\n"${packageName}": ${change.bump}\n---\n\nSpec changes since ${base}:\n\n${list.join("\n")}\n`);
-  console.log(`${provider}: ${change.bump}, ${change.changes.length} change(s) since ${base} → .changeset/spec-${provider}.md`);
+  writeFileSync(file, `---\n"${packageName}": ${change.bump}\n---\n\nSpec changes since ${label}:\n\n${list.join("\n")}\n`);
+  console.log(`${provider}: ${change.bump}, ${change.changes.length} change(s) since ${label} → .changeset/spec-${provider}.md`);
 }
 if (failed) process.exit(1);
 

@@ -12,6 +12,21 @@ export function lastReleaseTag(root: string, packageName: string): string | unde
   }).at(-1);
 }
 
+/** The commit that first added `path`, as a short sha; undefined when it is not committed. */
+export function firstCommitOf(root: string, path: string): string | undefined {
+  return git(root, ["log", "--diff-filter=A", "--format=%h", "--", path]).split("\n").filter(Boolean).at(-1);
+}
+
+/** A ref as a changelog names it: a tag given by name, the package's tag at that commit, else its short sha. */
+export function refLabel(root: string, ref: string, packageName: string): string {
+  try {
+    const tags = git(root, ["tag", "--points-at", ref]).split("\n").filter(Boolean);
+    return tags.includes(ref) ? ref : (tags.find((tag) => tag.startsWith(`${packageName}@`)) ?? git(root, ["rev-parse", "--short", ref]).trim());
+  } catch {
+    return ref;
+  }
+}
+
 /** A spec as it was at a git ref, parsed; undefined when the file did not exist there. */
 export function specAt(root: string, ref: string, path: string): object | undefined {
   try {

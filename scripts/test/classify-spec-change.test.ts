@@ -44,7 +44,23 @@ describe("classifySpecChange", () => {
     const change = classifySpecChange(korona, after)!;
     expect(change.bump).toBe("major");
     expect(change.changes.map((entry) => entry.bump)).toEqual(["major", "patch"]);
-    expect(change.changes[0]!.description).toBe("DELETE /accounts/{accountId}/customers: [Removed] operation DELETE /accounts/{accountId}/customers");
+    expect(change.changes.map((entry) => entry.description)).toEqual([
+      "Removed operation `DELETE /accounts/{accountId}/customers` (`deleteCustomers`)",
+      "Updated the description of `GET /accounts/{accountId}/customers`",
+    ]);
+  });
+
+  it.each<[string, (spec: Spec) => void, string]>([
+    ["an optional field added", (spec) => (customer(spec).properties.nickname = { type: "string" }), "Added optional field `nickname` to `Customer`"],
+    ["a field removed", (spec) => delete customer(spec).properties.email, "Removed field `email` from `Customer`"],
+    ["a field made required", (spec) => (customer(spec).required = ["number"]), "Made field `number` of `Customer` required"],
+    ["an enum value added", (spec) => customer(spec).properties.gender.enum.push("DIVERSE"), 'Added the value "DIVERSE" to `Customer.gender`'],
+    ["a parameter added", (spec) => list(spec).get.parameters.push({ name: "q", in: "query", schema: { type: "string" } }), "Added optional query parameter `q` to `GET /accounts/{accountId}/customers`"],
+    ["a parameter made required", (spec) => (list(spec).get.parameters[0].required = true), "Made query parameter `page` of `GET /accounts/{accountId}/customers` required"],
+  ])("describes %s once, in the user's words, not at every operation and model that uses it", (_edit, edit, description) => {
+    const after = structuredClone(korona);
+    edit(after);
+    expect(classifySpecChange(korona, after)!.changes.map((entry) => entry.description)).toEqual([description]);
   });
 
   it("finds no change in the same spec", () => {

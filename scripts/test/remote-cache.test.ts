@@ -26,7 +26,7 @@ function freePort(): Promise<number> {
 beforeAll(async () => {
   const port = await freePort();
   server = spawn(process.execPath, [join(repoRoot, "node_modules/turborepo-remote-cache/dist/cli.js")], {
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), STORAGE_PROVIDER: "local", STORAGE_PATH: (storage = await mkdtemp(join(tmpdir(), "turbo-cache-"))), TURBO_TOKEN: TOKEN, LOG_LEVEL: "error" },
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), STORAGE_PROVIDER: "local", STORAGE_PATH_USE_TMP_FOLDER: "false", STORAGE_PATH: (storage = await mkdtemp(join(tmpdir(), "turbo-cache-"))), TURBO_TOKEN: TOKEN, LOG_LEVEL: "error" },
     stdio: "ignore",
   });
   api = `http://127.0.0.1:${port}`;

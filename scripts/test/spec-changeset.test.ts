@@ -30,10 +30,33 @@ describe("pnpm spec:changeset", () => {
     const write = await run(repoBin("tsx"), [script], copy);
     expect(write.code).toBe(0);
     const changeset = await readFile(join(copy, ".changeset/spec-fastly.md"), "utf8");
-    expect(changeset).toMatch(/^---\n"@org\/fastly-customers": minor\n---\n\nSpec changes since @org\/fastly-customers@0\.1\.0:\n\n- minor: /);
-    expect(changeset).toContain("auditor");
-    expect(write.output).toContain("koronacloud: never released");
+    expect(changeset).toBe('---\n"@org/fastly-customers": minor\n---\n\nSpec changes since @org/fastly-customers@0.1.0:\n\n- Added the value "auditor" to `UserRole`\n');
+    expect(write.output).toMatch(/koronacloud: spec unchanged since [0-9a-f]{7,}\./);
 
+    expect(await run(repoBin("tsx"), [script, "--check"], copy)).toMatchObject({ code: 0 });
+  });
+
+  it("names a ref given with --since by its short sha, and lists a field added to a shared model once", { timeout: 60_000 }, async () => {
+    const copy = await releasedCopy();
+    const spec = join(copy, "specs/fastly/customers.yaml");
+    await writeFile(spec, (await readFile(spec, "utf8")).replace("          properties:\n            can_configure_wordpress:", "          properties:\n            account_manager_email:\n              type: string\n            can_configure_wordpress:"));
+    const sha = (await run("git", ["rev-parse", "--short", "HEAD"], copy)).output.trim();
+    await run("git", ["tag", "-d", "@org/fastly-customers@0.1.0"], copy);
+    expect(await run(repoBin("tsx"), [script, "--since", "HEAD"], copy)).toMatchObject({ code: 0 });
+    expect(await readFile(join(copy, ".changeset/spec-fastly.md"), "utf8")).toBe(
+      `---\n"@org/fastly-customers": minor\n---\n\nSpec changes since ${sha}:\n\n- Added optional field \`account_manager_email\` to \`Customer\`\n`,
+    );
+  });
+
+  it("writes a changeset before a package's first release, counting from the commit that added its spec", { timeout: 60_000 }, async () => {
+    const copy = await releasedCopy();
+    const spec = join(copy, "specs/koronacloud/customers.yaml");
+    await writeFile(spec, (await readFile(spec, "utf8")).replace(/^(\s+)enum: \[MALE, FEMALE\]$/m, "$1enum: [MALE, FEMALE, DIVERSE]"));
+    const write = await run(repoBin("tsx"), [script], copy);
+    expect(write.code, write.output).toBe(0);
+    const changeset = await readFile(join(copy, ".changeset/spec-koronacloud.md"), "utf8");
+    expect(changeset).toMatch(/^---\n"@org\/koronacloud-customers": minor\n---\n\nSpec changes since [0-9a-f]{7,}:\n\n- Added the value "DIVERSE" to `Customer.gender`\n$/);
+    // Never released: any pending changeset takes it to its first version, so the check passes.
     expect(await run(repoBin("tsx"), [script, "--check"], copy)).toMatchObject({ code: 0 });
   });
 
