@@ -1,8 +1,9 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { providerSpecs, startMock, type RunningMock } from "@org/prism-mock";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
+import { NODE_LINES, nodeLineBin, pathWithNode } from "../node-lines/node-line.js";
 import { startRegistry, type RunningRegistry } from "../registry/start-registry.js";
 import { repoRoot } from "../repo-root.js";
 import { repoBin, repoCopy, run } from "./repo-copy.js";
@@ -38,9 +39,34 @@ console.log(JSON.stringify({ fastly: me.id, korona: numbers, cybersource: [token
 `;
 }
 
+/** In a fresh project: npm install from the registry, strict tsc (bundler and nodenext), then call every mock. */
+async function expectConsumerToWork(app: string, packages: string[], urls: Record<string, string>, env: Record<string, string>): Promise<void> {
+  const node = (await run("node", ["--version"], process.cwd(), env)).output.trim();
+  await mkdir(app, { recursive: true });
+  await writeFile(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  const install = await run("npm", ["install", "--no-audit", "--no-fund", ...packages, "typescript@5.9.3"], app, env);
+  expect(install.code, `${node}: ${install.output.slice(-3000)}`).toBe(0);
+  await writeFile(join(app, "consumer.ts"), consumerSource(urls));
+  await writeFile(join(app, "tsconfig.bundler.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, module: "ESNext", moduleResolution: "bundler", noEmit: true }, files: ["consumer.ts"] }));
+  await writeFile(join(app, "tsconfig.nodenext.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, module: "NodeNext", moduleResolution: "NodeNext", outDir: "out" }, files: ["consumer.ts"] }));
+  for (const config of ["tsconfig.bundler.json", "tsconfig.nodenext.json"]) {
+    const checked = await run("node", [join(app, "node_modules/typescript/bin/tsc"), "-p", config], app, env);
+    expect(checked.output, `${node}: ${config}`).toBe("");
+    expect(checked.code).toBe(0);
+  }
+  const called = await run("node", ["out/consumer.js"], app, env);
+  expect(called.code, `${node}: ${called.output}`).toBe(0);
+  expect(JSON.parse(called.output), node).toEqual({
+    fastly: "x4xCwxxJxGCx123Rx5xTx",
+    korona: ["10001", "10002"],
+    cybersource: ["D9F340DD3DB9C276E053A2598D0A41A3", "1A2B3C4D5E6F"],
+    cloudlx: 2,
+  });
+}
+
 const compilerOptions = { strict: true, target: "ES2022", lib: ["ES2022", "DOM"], types: [], skipLibCheck: false };
 
-it("publishes every package with the real `pnpm release` to a registry, from which users install, type-check and call them", { timeout: 900_000 }, async () => {
+it(`publishes every package with the real \`pnpm release\` to a registry, from which users on Node 20, ${NODE_LINES.join(", ")} install, type-check and call them`, { timeout: 900_000 }, async () => {
   const work = await testTempDir("release-");
   registry = await startRegistry(join(work, "registry"), scope);
   const npmrc = join(work, "npmrc");
@@ -67,32 +93,16 @@ it("publishes every package with the real `pnpm release` to a registry, from whi
   // Nothing new to publish: a second release publishes nothing.
   expect((await run(pnpm, ["exec", "changeset", "publish"], copy, env)).output).toMatch(/No unpublished projects to publish|already published/i);
 
-  // The user's path: a fresh project outside the workspace.
-  const app = join(work, "app");
-  await run("mkdir", ["-p", app], work);
-  await writeFile(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  const install = await run("npm", ["install", "--no-audit", "--no-fund", ...providers.map((provider) => `${scope}/${provider.provider}-customers`), "typescript@5.9.3"], app, env);
-  expect(install.code, install.output.slice(-3000)).toBe(0);
-
+  // The user's path: a fresh project outside the workspace, on Node 20 and on every later line.
   for (const provider of providers) mocks.push(await startMock({ spec: provider.spec }));
   const urls = Object.fromEntries(providers.map((provider, index) => [provider.provider, mocks[index]!.url]));
-  await writeFile(join(app, "consumer.ts"), consumerSource(urls));
-  await writeFile(join(app, "tsconfig.bundler.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, module: "ESNext", moduleResolution: "bundler", noEmit: true }, files: ["consumer.ts"] }));
-  await writeFile(join(app, "tsconfig.nodenext.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, module: "NodeNext", moduleResolution: "NodeNext", outDir: "out" }, files: ["consumer.ts"] }));
-  const tsc = join(app, "node_modules/.bin/tsc");
-  for (const config of ["tsconfig.bundler.json", "tsconfig.nodenext.json"]) {
-    const checked = await run(tsc, ["-p", config], app);
-    expect(checked.output, config).toBe("");
-    expect(checked.code).toBe(0);
+  const packages = providers.map((provider) => `${scope}/${provider.provider}-customers`);
+  await expectConsumerToWork(join(work, "app-node-20"), packages, urls, env);
+  for (const major of NODE_LINES) {
+    const PATH = pathWithNode(await nodeLineBin(major));
+    expect((await run("node", ["--version"], work, { PATH })).output).toMatch(new RegExp(`^v${major}\\.`));
+    await expectConsumerToWork(join(work, `app-node-${major}`), packages, urls, { ...env, PATH });
   }
-  const called = await run(process.execPath, ["out/consumer.js"], app);
-  expect(called.code, called.output).toBe(0);
-  expect(JSON.parse(called.output)).toEqual({
-    fastly: "x4xCwxxJxGCx123Rx5xTx",
-    korona: ["10001", "10002"],
-    cybersource: ["D9F340DD3DB9C276E053A2598D0A41A3", "1A2B3C4D5E6F"],
-    cloudlx: 2,
-  });
 
   // A new minor of the shared runtime alone: on 0.x, `^0.1.0` does not take 0.2.0, so every
   // client is released again (a patch) depending on `^0.2.0`.

@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { onTestFinished } from "vitest";
 
 const TEMP_VARIABLES = ["TMPDIR", "TMP", "TEMP"] as const;
-// Caches that tools keep in the temp dir on purpose (tsx's compile cache): not a test's leftovers.
-const TOOL_CACHES = [/^tsx-\d+$/];
+// Caches that tools keep in the temp dir on purpose (tsx's, and Node 22+'s module compile
+// cache): not a test's leftovers.
+const TOOL_CACHES = [/^tsx-\d+$/, /^node-compile-cache$/];
 
 /**
  * A vitest globalSetup that gives the run a temp folder of its own: TMPDIR (TMP, TEMP) point

@@ -1,0 +1,20 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { NODE_LINES, nodeLineBin, pathWithNode } from "../node-lines/node-line.js";
+import { repoRoot } from "../repo-root.js";
+import { run } from "./repo-copy.js";
+
+// The release test proves a user's install, tsc and calls on each line; this proves the
+// runtime every client shares, test by test.
+const runtime = join(repoRoot, "packages/client-runtime");
+
+// Concurrent: the suite mostly waits on real retry backoffs and timeouts.
+describe.concurrent.each(NODE_LINES)("on Node %i", (major) => {
+  it("the shared runtime passes its whole test suite", { timeout: 300_000 }, async () => {
+    const PATH = pathWithNode(await nodeLineBin(major));
+    expect((await run("node", ["--version"], runtime, { PATH })).output).toMatch(new RegExp(`^v${major}\\.`));
+    const tests = await run("node", [join(runtime, "node_modules/vitest/vitest.mjs"), "run"], runtime, { PATH });
+    expect(tests.output).toMatch(/Tests\s+\d+ passed \(\d+\)/);
+    expect(tests.code, tests.output.slice(-3000)).toBe(0);
+  });
+});
