@@ -15,6 +15,7 @@ import { measureCodegenScale, scalingExponent, type ScaleResult } from "./bench/
 import { coldStartsMs } from "./bench/cold-start.js";
 import { installFootprint, packTarballs, type InstallFootprint } from "./bench/install-footprint.js";
 import { round } from "./bench/measure.js";
+import { measureMaintainerLoop } from "./bench/maintainer-loop.js";
 import { measureMock } from "./bench/mock-server.js";
 import { providerSdks, SHARED_SECRET, type ProviderSdk } from "./bench/provider-sdks.js";
 import { CUSTOMER_ID, measureRequestCost, timeRatio, type TimeRatio } from "./bench/request-cost.js";
@@ -122,6 +123,15 @@ for (const [providers, operations] of scales) {
   ]);
 }
 if (scaleResults.length > 1) rows.push(["codegen growth", `time ∝ (N×M)^${scalingExponent(scaleResults)}`, "least-squares fit of cold time; ≤ 1 is linear or better"]);
+
+// The maintainer's loop against its targets; BENCH_LOOP=0 skips it (it runs .ci/run, about 10 minutes).
+if (process.env.BENCH_LOOP !== "0") {
+  const loop = await measureMaintainerLoop();
+  const against = (seconds: number, target: number) => `${seconds} s (target ≤ ${target} s: ${seconds <= target ? "met" : "not met"})`;
+  rows.push(["loop, one spec edited → npm test", against(loop.specEditTestSeconds, 30), `in a scratch copy after .ci/run; tasks that ran: ${loop.specEditTasks.join(", ")}`]);
+  rows.push(["loop, cold npm test", against(loop.coldTestSeconds, 180), "turbo's cache emptied, dependencies installed"]);
+  rows.push(["loop, .ci/run", against(loop.ciSeconds, 360), "a fresh copy: bootstrap, every test, drift, lint, spec:check, the cached second run"]);
+}
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));

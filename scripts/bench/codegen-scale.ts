@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, isAbsolute, join } from "node:path";
+import { copyRepoFiles } from "../repo-files.js";
 import { repoRoot } from "../repo-root.js";
 import { round } from "./measure.js";
 
@@ -98,9 +99,7 @@ function turbo(workspace: string, args: string[]): { seconds: number; output: st
 export async function measureCodegenScale(providers: number, operations: number): Promise<ScaleResult> {
   const workspace = await mkdtemp(join(tmpdir(), "codegen-scale-"));
   try {
-    const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: repoRoot });
-    execFileSync("tar", ["-cf", join(workspace, ".files.tar"), "--null", "-T", "-"], { cwd: repoRoot, input: files });
-    execFileSync("tar", ["-xf", ".files.tar"], { cwd: workspace });
+    copyRepoFiles(workspace);
     for (const provider of await readdir(join(workspace, "specs"))) {
       await rm(join(workspace, "specs", provider), { recursive: true });
       await rm(join(workspace, "packages", `${provider}-customers`), { recursive: true });

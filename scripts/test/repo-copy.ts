@@ -1,15 +1,13 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { delimiter, isAbsolute, join } from "node:path";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
+import { copyRepoFiles } from "../repo-files.js";
 import { repoRoot } from "../repo-root.js";
 
 /** A copy of the repository as git sees it (tracked and new files, nothing ignored), without node_modules; removed when the test ends. */
 export async function repoCopy(prefix: string): Promise<string> {
   const copy = await testTempDir(prefix);
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: repoRoot });
-  execFileSync("tar", ["-cf", join(copy, ".files.tar"), "--null", "-T", "-"], { cwd: repoRoot, input: files });
-  execFileSync("tar", ["-xf", ".files.tar"], { cwd: copy });
-  execFileSync("rm", [join(copy, ".files.tar")]);
+  copyRepoFiles(copy);
   return copy;
 }
 
