@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
       if ((await readIfExists(join(packageDir, name))) !== content) drifted.push(name);
     }
     if (drifted.length > 0) {
-      console.error(`generate --check: ${drifted.join(", ")} differ from what ${specFile} generates. Run \`pnpm generate\` and commit the result; never edit generated files by hand.`);
+      console.error(`generate --check: ${drifted.join(", ")} differ from what ${specFile} generates. Run \`npm run generate\` and commit the result; never edit generated files by hand.`);
       return 1;
     }
     console.log(`generate --check: the generated files match ${specFile}`);

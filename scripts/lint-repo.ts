@@ -4,11 +4,13 @@
  * - each `packages/<provider>-customers` has `specs/<provider>/customers.yaml` and the reverse;
  * - each published package has what users need (exports, types, engines, README, LICENSE, public access);
  * - each spec passes the house rules (operationIds, summaries, tags, examples, security, license);
- * - the lockfile has the platform binaries of Linux, macOS and Windows on x64 and arm64.
+ * - the lockfile has the platform binaries of Linux, macOS and Windows on x64 and arm64;
+ * - the README's commands work as written after the Quick start (`npm run …`, not `pnpm …`).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { lockfilePlatformProblems } from "./lockfile-platforms.js";
+import { readmeCommandProblems } from "./readme-commands.js";
 import { loadSpec } from "./spec/load-spec.js";
 import { SpecError } from "./spec/spec-error.js";
 import { lintRules } from "./spec/spec-rules.js";
@@ -20,6 +22,7 @@ export async function lintRepo(root: string): Promise<string[]> {
   const scope = (rootPackage.config as { scope?: string } | undefined)?.scope;
   if (!scope || !/^@[a-z0-9-]+$/.test(scope)) problems.push(`package.json: config.scope must be the npm scope, e.g. "@org"; found ${JSON.stringify(scope)}`);
   problems.push(...lockfilePlatformProblems(rootPackage, readFileSync(join(root, "pnpm-lock.yaml"), "utf8")));
+  problems.push(...readmeCommandProblems(readFileSync(join(root, "README.md"), "utf8"), rootPackage.scripts as Record<string, string>));
 
   const packageDirs = readdirSync(join(root, "packages"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   const providerDirs = packageDirs.filter((dir) => dir.endsWith("-customers"));

@@ -50,11 +50,11 @@ if (install) {
   const linked = spawnSync("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], { cwd: repoRoot, stdio: "inherit" });
   if (linked.status !== 0) {
     if (linked.error) console.error(`new-provider: could not run pnpm: ${linked.error.message}`);
-    console.error("new-provider: the files are written, but `pnpm install` failed; run it again once the problem above is fixed.");
+    console.error("new-provider: the files are written, but `pnpm install` failed; run `npx pnpm install` again once the problem above is fixed.");
     process.exit(1);
   }
 }
-console.log(`Next: write specs/${names.slug}/customers.yaml from the provider's docs, then \`pnpm generate && pnpm test\`.`);
+console.log(`Next: write specs/${names.slug}/customers.yaml from the provider's docs, then \`npm run generate && npm test\`.`);
 
 /** The versions the existing provider packages pin, so every package stays on the same ones. */
 function sharedVersions(): SharedVersions {

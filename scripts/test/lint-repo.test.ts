@@ -11,6 +11,7 @@ async function scratchRepo(): Promise<string> {
   const filter = (source: string) => !/node_modules|dist|\.turbo|src|test/.test(source.slice(repoRoot.length));
   await cp(join(repoRoot, "package.json"), join(root, "package.json"));
   await cp(join(repoRoot, "pnpm-lock.yaml"), join(root, "pnpm-lock.yaml"));
+  await cp(join(repoRoot, "README.md"), join(root, "README.md"));
   await cp(join(repoRoot, "packages"), join(root, "packages"), { recursive: true, filter });
   await cp(join(repoRoot, "specs"), join(root, "specs"), { recursive: true });
   return root;
@@ -56,6 +57,16 @@ describe("pnpm lint's repo conventions", () => {
       "package.json: pnpm.supportedArchitectures.os must list linux, darwin, win32, so the lockfile serves every maintainer's machine",
       "package.json: pnpm.supportedArchitectures.cpu must list x64, arm64, so the lockfile serves every maintainer's machine",
       ...["darwin-x64", "darwin-arm64", "win32-x64", "win32-arm64"].map((platform) => `pnpm-lock.yaml: turbo@${turbo} has no binary for ${platform}; run \`npx pnpm install --fix-lockfile\` (pnpm.supportedArchitectures set)`),
+    ]);
+  });
+
+  it("flags README commands that fail as written right after the Quick start", async () => {
+    const root = await scratchRepo();
+    await writeFile(join(root, "README.md"), "# x\n\nRun `pnpm generate && npm test`, then `npm run no-such-script`.\n\n```sh\nnpm run mock fastly   # one mock\nnpm run mock -- fastly\n```\n");
+    expect(await lintRepo(root)).toEqual([
+      "README.md:3: `pnpm generate` fails right after the Quick start (pnpm is not on PATH); write `npm run generate`",
+      "README.md:3: `npm run no-such-script` names no script of package.json",
+      "README.md:6: `npm run mock fastly`: npm takes the script's arguments after `--`",
     ]);
   });
 

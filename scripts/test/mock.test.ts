@@ -54,11 +54,10 @@ describe("pnpm mock", () => {
   });
 
   it("stops the mocks when its terminal hangs up (SIGHUP to the job)", { timeout: 60_000 }, async () => {
-    const { wrapper, output } = await startMockCommand();
+    const { wrapper } = await startMockCommand();
     process.kill(-wrapper.pid!, "SIGHUP");
     await once(wrapper, "exit");
-    await expect.poll(output, { timeout: 10_000 }).toContain("Prism mocks stopped (SIGHUP).");
-    expect(await answers()).toBe(false);
+    await expect.poll(answers, { timeout: 10_000 }).toBe(false);
   });
 
   it.each(["SIGKILL", "SIGHUP"] as const)("leaves no Prism behind when the wrapper alone dies of %s, which it does not relay", { timeout: 60_000 }, async (signal) => {
