@@ -2,9 +2,10 @@ import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
 // The end-to-end tests (a release through a registry, a shared cache, a scaffold in a copy of the
-// repo, the runtime on every Node line) take minutes and exercise the tooling, not any one spec: turbo runs them as their own
-// task (//#test:e2e), keyed on the tooling, so a spec edit does not re-run them.
-const e2e = ["scripts/test/release.test.ts", "scripts/test/remote-cache.test.ts", "scripts/test/new-provider.test.ts", "scripts/test/node-lines.test.ts"];
+// repo, the runtime on every Node line, `pnpm mock` and its signals) take minutes and exercise
+// the tooling, whatever the specs say: turbo runs them as their own task (//#test:e2e), keyed on
+// the tooling, so a spec edit does not re-run them.
+export const e2e = ["release", "remote-cache", "new-provider", "node-lines", "mock"].map((name) => `scripts/test/${name}.test.ts`);
 const shared = {
   // The repo root, so vitest's cache lands in the root node_modules, not among scripts/' inputs.
   root: resolve(import.meta.dirname, ".."),

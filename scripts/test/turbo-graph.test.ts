@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { providerSpecs } from "@org/prism-mock";
 import { repoRoot } from "../repo-root.js";
+import { e2e } from "../vitest.config.js";
 
 interface DryRunTask {
   taskId: string;
@@ -58,6 +59,12 @@ describe("the turbo task graph", () => {
     // The README examples compile against the runtime's types; the bench imports two clients.
     expect(tasks.get("//#test:scripts")).toContain("@org/client-runtime#build");
     expect(tasks.get("//#typecheck:bench")).toEqual(expect.arrayContaining(["@org/fastly-customers#build", "@org/cybersource-customers#build"]));
+  });
+
+  it("keys //#test:scripts on everything but the end-to-end tests, which are //#test:e2e's", async () => {
+    const turbo = JSON.parse(await readFile(join(repoRoot, "turbo.json"), "utf8")) as { tasks: Record<string, { inputs: string[] }> };
+    const excluded = turbo.tasks["//#test:scripts"]!.inputs.filter((input) => input.startsWith("!")).map((input) => input.slice(1));
+    expect(excluded.sort()).toEqual([...e2e].sort());
   });
 
   it("type-checks scripts/ without any package's dist/, so it needs no build first", () => {
