@@ -85,9 +85,11 @@ const RequestOnFirstUse = function (input: RequestInfo | URL, init?: RequestInit
 // openapi-fetch checks what a middleware returns with `instanceof` this constructor.
 Object.defineProperty(RequestOnFirstUse, Symbol.hasInstance, { value: (value: unknown) => value instanceof Request });
 
+/** `code`, or OAuth 2's `error` (RFC 6749 §5.2: `{ "error": "invalid_client", ... }`). */
 function defaultErrorCode(body: unknown): string | undefined {
-  const code = (body as { code?: unknown } | null | undefined)?.code;
-  return typeof code === "string" ? code : undefined;
+  const { code, error } = (body ?? {}) as { code?: unknown; error?: unknown };
+  if (typeof code === "string") return code;
+  return typeof error === "string" ? error : undefined;
 }
 
 /** Whatever a fetch throws (also one a call passes itself) leaves the call as a ClientError or an abort. */

@@ -23,7 +23,8 @@ export class ClientError extends Error {
 
 /** The API answered with a non-2xx status. */
 export class ApiError<Body = unknown> extends ClientError {
-  override readonly name = "ApiError";
+  // `string`, as on Error: a provider's subclass (e.g. PreconditionFailedError) names itself.
+  override readonly name: string = "ApiError";
   readonly status: number;
   readonly statusText: string;
   /** The provider's machine-readable error code from the body, when it sends one. */
@@ -60,11 +61,21 @@ export class ConnectionError extends ClientError {
 /** No complete answer within the timeout (after any retries). */
 export class TimeoutError extends ClientError {
   override readonly name = "TimeoutError";
+  /** The timeout of each attempt. */
   readonly timeoutMs: number;
+  /** How many attempts timed out or failed before this one gave up (1 when none was retried). */
+  readonly attempts: number;
+  /** The whole call's time, retries and their waits included. */
+  readonly elapsedMs: number;
 
-  constructor(init: { method: string; url: string; timeoutMs: number }) {
-    super(`${init.method} ${init.url} timed out after ${init.timeoutMs} ms`, init);
+  constructor(init: { method: string; url: string; timeoutMs: number; attempts?: number; elapsedMs?: number }) {
+    const attempts = init.attempts ?? 1;
+    const elapsedMs = Math.round(init.elapsedMs ?? init.timeoutMs);
+    const overall = attempts > 1 ? ` (attempt ${attempts} of ${attempts}; ${(elapsedMs / 1000).toFixed(1)} s in all)` : "";
+    super(`${init.method} ${init.url} timed out: no complete answer within the ${init.timeoutMs} ms timeout per attempt${overall}`, init);
     this.timeoutMs = init.timeoutMs;
+    this.attempts = attempts;
+    this.elapsedMs = elapsedMs;
   }
 }
 

@@ -30,6 +30,7 @@ export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: r
     const policy = callPolicy ? { ...clientDefaults, ...definedPolicy(callPolicy) } : clientDefaults;
     const callerSignal = init.signal as AbortSignal | undefined;
     const retriesAllowed = IDEMPOTENT.has(method) || policy.retryNonIdempotent ? policy.maxRetries : 0;
+    const started = performance.now();
 
     for (let retry = 0; ; retry++) {
       const controller = new AbortController();
@@ -42,7 +43,7 @@ export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: r
         if (callerSignal?.aborted) throw callerSignal.reason;
         // Thrown before anything was sent (a refused path parameter, a missing credential): as it is.
         if (!sent.request && !sent.timedOut) throw error;
-        failure = asClientError(error, method, shownUrlOf(sent, url, secrets), sent, policy.timeout);
+        failure = asClientError(error, method, shownUrlOf(sent, url, secrets), sent, { timeoutMs: policy.timeout, attempts: retry + 1, elapsedMs: performance.now() - started });
       }
       const response = result?.response;
       const retryable = failure ? isRetryableFailure(failure) : isRetryableStatus(response!.status);
@@ -90,8 +91,8 @@ async function attempt(call: Call, method: string, url: string, init: Record<str
   }
 }
 
-function asClientError(error: unknown, method: string, shown: { url: string; requestId?: string }, sent: Attempt, timeoutMs: number): ClientError {
-  if (sent.timedOut) return new TimeoutError({ method, url: shown.url, timeoutMs });
+function asClientError(error: unknown, method: string, shown: { url: string; requestId?: string }, sent: Attempt, timing: { timeoutMs: number; attempts: number; elapsedMs: number }): ClientError {
+  if (sent.timedOut) return new TimeoutError({ method, url: shown.url, ...timing });
   if (error instanceof ClientError) return error;
   if (error instanceof SyntaxError && sent.response) {
     return new InvalidResponseError({ method, url: shown.url, status: sent.response.status, reason: error.message, requestId: shown.requestId });

@@ -8,6 +8,7 @@ beforeAll(async () => {
   server = await startTestServer((request, response) => {
     if (request.url === "/things/missing") return response.writeHead(404, { "content-type": "application/json", "x-request-id": "req-42" }).end('{"message":"no such thing","code":"NOT_FOUND"}');
     if (request.url === "/things/empty") return response.writeHead(404).end();
+    if (request.url === "/things/oauth") return response.writeHead(401, { "content-type": "application/json" }).end('{"error":"invalid_client","error_description":"Client authentication failed"}');
     if (request.url === "/things/html") return response.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>");
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: "t1" }));
   });
@@ -37,6 +38,11 @@ describe("createApiClient", () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 404, method: "GET", url: `${server.url}/things/missing`, code: "NOT_FOUND", requestId: "req-42", body: { message: "no such thing", code: "NOT_FOUND" } });
     expect((error as Error).message).toBe(`GET ${server.url}/things/missing failed with 404 Not Found [NOT_FOUND]: no such thing (request id req-42)`);
+  });
+
+  it("reads an OAuth 2 error body's `error` as the ApiError's code", async () => {
+    const result = await clientFor().GET("/things/{id}", { params: { path: { id: "oauth" } } });
+    expect(() => unwrap(result)).toThrow(expect.objectContaining({ status: 401, code: "invalid_client" }));
   });
 
   it("reports an empty error body as its status text, never a silent undefined", async () => {

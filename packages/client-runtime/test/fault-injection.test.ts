@@ -144,7 +144,8 @@ describe("timeouts and aborts", () => {
     const started = performance.now();
     const error = await api.GET("/things/{id}", path("stall")).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toBe(`GET ${server.url}/things/stall timed out after 150 ms`);
+    expect((error as Error).message).toBe(`GET ${server.url}/things/stall timed out: no complete answer within the 150 ms timeout per attempt`);
+    expect(error).toMatchObject({ timeoutMs: 150, attempts: 1 });
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
@@ -152,13 +153,18 @@ describe("timeouts and aborts", () => {
     const { api } = client({ timeout: 150, maxRetries: 0 });
     const error = await api.GET("/things/{id}", path(id)).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toBe(`GET ${server.url}/things/${id} timed out after 150 ms`);
+    expect((error as Error).message).toBe(`GET ${server.url}/things/${id} timed out: no complete answer within the 150 ms timeout per attempt`);
   });
 
   it("retries a timed-out attempt, with the per-call timeout", async () => {
     const { api, retries } = client({ timeout: 10_000, maxRetries: 1 });
-    await expect(api.GET("/things/{id}", { ...path("stall"), ...callOptions({ timeout: 100 }) })).rejects.toThrowError(TimeoutError);
+    const error = await api.GET("/things/{id}", { ...path("stall"), ...callOptions({ timeout: 100 }) }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(TimeoutError);
     expect(retries).toHaveLength(1);
+    // The message says the timeout is per attempt, and how long the whole call took.
+    expect((error as Error).message).toMatch(/timed out: no complete answer within the 100 ms timeout per attempt \(attempt 2 of 2; \d+\.\d s in all\)$/);
+    expect((error as TimeoutError).attempts).toBe(2);
+    expect((error as TimeoutError).elapsedMs).toBeGreaterThanOrEqual(200);
   });
 
   it("lets the caller's AbortSignal win over a stalled answer", async () => {

@@ -26,7 +26,7 @@ export function responseMetaOf(result: { response: Response }): ResponseMeta {
 
 /** The If-Match of a patch no longer matches the Customer's ETag: someone changed it since you read it. */
 export class PreconditionFailedError<Body = unknown> extends ApiError<Body> {
-  override readonly name = "PreconditionFailedError" as "ApiError";
+  override readonly name = "PreconditionFailedError";
 }
 
 /** True when a patch failed because the Customer changed since the ETag it was given (412). */

@@ -69,6 +69,15 @@ describe("CyberSource customers against the Prism mock of its spec", () => {
     expect(isPreconditionFailed(result)).toBe(true);
     expect(result.error?.errors?.[0]?.type).toBe("conflict");
     expect(() => unwrap(result)).toThrowError(PreconditionFailedError);
+    // The name is typed as what it is, so a check by name compiles and holds.
+    const thrown = (() => {
+      try {
+        unwrap(result);
+      } catch (error) {
+        return error as PreconditionFailedError;
+      }
+    })();
+    expect(thrown?.name === "PreconditionFailedError").toBe(true);
     expect(responseMetaOf(result).correlationId).toBe("5a2b6e13-1c8b-4f5e-9d2b-4d47e6b4f1a0");
   });
 
