@@ -1,5 +1,8 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
+import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { testTempDir } from "../src/test-temp-dir.js";
@@ -31,4 +34,22 @@ it("passes a run whose tests remove what they create", { timeout: 60_000 }, asyn
   expect(output).not.toContain("Tests left");
   expect(exitCode, output).toBe(0);
   expect(await readdir(tmp)).toEqual([]);
+});
+
+it("removes the run's temp folder when the run is stopped from outside mid-test", { timeout: 60_000 }, async () => {
+  const tmp = await testTempDir("guarded-");
+  const marker = join(await testTempDir("marker-"), "started");
+  const root = fileURLToPath(new URL("./fixtures/stopped-run", import.meta.url));
+  const run = spawn(process.execPath, [vitestBin, "run", "--root", root], { env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, STARTED_MARKER: marker }, stdio: "ignore" });
+  try {
+    await expect.poll(() => existsSync(marker), { timeout: 30_000 }).toBe(true);
+    expect((await readdir(tmp)).filter((name) => name.startsWith("test-run-"))).toHaveLength(1);
+    run.kill("SIGTERM");
+    await once(run, "exit");
+    // The guard's folder (and what the test made in it) is gone. A folder vitest itself makes
+    // at start-up, before any globalSetup, may stay behind a killed run: that one is vitest's.
+    expect((await readdir(tmp)).filter((name) => name.startsWith("test-run-"))).toEqual([]);
+  } finally {
+    run.kill("SIGKILL");
+  }
 });
