@@ -16,8 +16,10 @@ const shared = {
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...shared, name: "scripts", include: ["scripts/test/**/*.test.ts"], exclude: e2e } },
-      { test: { ...shared, name: "e2e", include: e2e } },
+      // vitest's default on 2 cores is one file at a time; these files mostly wait on the
+      // processes they start (pnpm, turbo, npm, git, tsx), so a few run side by side.
+      { test: { ...shared, name: "scripts", include: ["scripts/test/**/*.test.ts"], exclude: e2e, maxWorkers: 2 } },
+      { test: { ...shared, name: "e2e", include: e2e, maxWorkers: 3 } },
     ],
   },
 });

@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, isAbsolute, join } from "node:path";
-import { copyRepoFiles } from "../repo-files.js";
+import { repoRoot } from "../repo-root.js";
 import { round } from "./measure.js";
 
 export interface MaintainerLoop {
@@ -25,14 +25,15 @@ function timed(workspace: string, command: string, args: string[]): { seconds: n
 }
 
 /**
- * The maintainer's everyday loop in a scratch copy of the repo: `.ci/run` as CI runs it (both
+ * The maintainer's everyday loop in a clean clone of the repo's HEAD: `.ci/run` as CI runs it (both
  * Quick start commands and every check), then one spec edited and `npm test` again, then
  * `npm test` with turbo's cache emptied (every task cold, the clients already installed).
  */
 export async function measureMaintainerLoop(): Promise<MaintainerLoop> {
   const workspace = await mkdtemp(join(tmpdir(), "maintainer-loop-"));
   try {
-    copyRepoFiles(workspace);
+    // A clone of what is committed, as CI runs it (work in progress stays out).
+    execFileSync("git", ["clone", "--quiet", "--no-hardlinks", repoRoot, workspace]);
     const ci = timed(workspace, "bash", [".ci/run"]);
     const [provider] = (await readdir(join(workspace, "specs"))).sort();
     const spec = join(workspace, "specs", provider!, "customers.yaml");
