@@ -185,7 +185,6 @@ function vitestConfig(scope: string): string {
 export default defineConfig({
   test: {
     globalSetup: ["${scope}/prism-mock/test-temp-dir", "./test/global-setup.ts"],
-    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });
 `;
