@@ -128,9 +128,9 @@ if (scaleResults.length > 1) rows.push(["codegen growth", `time ∝ (N×M)^${sca
 if (process.env.BENCH_LOOP !== "0") {
   const loop = await measureMaintainerLoop();
   const against = (seconds: number, target: number) => `${seconds} s (target ≤ ${target} s: ${seconds <= target ? "met" : "not met"})`;
-  rows.push(["loop, one spec edited → npm test", against(loop.specEditTestSeconds, 30), `in a scratch copy after .ci/run; tasks that ran: ${loop.specEditTasks.join(", ")}`]);
+  rows.push(["loop, one spec edited → npm test", against(loop.specEditTestSeconds, 30), `in a clean clone after .ci/run; tasks that ran: ${loop.specEditTasks.join(", ")}`]);
   rows.push(["loop, cold npm test", against(loop.coldTestSeconds, 180), "turbo's cache emptied, dependencies installed"]);
-  rows.push(["loop, .ci/run", against(loop.ciSeconds, 360), "a fresh copy: bootstrap, every test, drift, lint, spec:check, the cached second run"]);
+  rows.push(["loop, .ci/run", against(loop.ciSeconds, 360), "a fresh clone: bootstrap, every test, drift, lint, spec:check, the cached second run"]);
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
