@@ -63,7 +63,7 @@ export class TimeoutError extends ClientError {
   override readonly name = "TimeoutError";
   /** The timeout of each attempt. */
   readonly timeoutMs: number;
-  /** How many attempts timed out or failed before this one gave up (1 when none was retried). */
+  /** How many attempts the call made in all, the last one timed out (1 when none was retried). */
   readonly attempts: number;
   /** The whole call's time, retries and their waits included. */
   readonly elapsedMs: number;
