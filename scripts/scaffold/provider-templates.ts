@@ -227,9 +227,9 @@ The spec is \`specs/${names.slug}/customers.yaml\` in the repository.
 }
 
 function indexTemplate(names: ProviderNames, scope: string): string {
-  return `import { createApiClient, headerAuth, type Client, type ClientConfig } from "${scope}/client-runtime";
+  return `import { createApiClient, headerAuth, type ApiClient, type ClientConfig } from "${scope}/client-runtime";
 import type { components, operations, paths } from "./generated/customers.js";
-import { defaultBaseUrl, requestMediaTypes } from "./generated/operations.js";
+import { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
 
 export interface ${names.pascal}ClientOptions extends ClientConfig {
   /** An API access token, sent as \`Authorization: Bearer <token>\`. */
@@ -237,7 +237,7 @@ export interface ${names.pascal}ClientOptions extends ClientConfig {
 }
 
 /** A client for the ${names.pascal} customers API, typed by its spec. */
-export type ${names.pascal}Client = Client<paths>;
+export type ${names.pascal}Client = ApiClient<paths>;
 
 /** Creates a ${names.pascal} customers client. Every call returns openapi-fetch's \`{ data, error, response }\`. */
 export function ${names.factory}(options: ${names.pascal}ClientOptions): ${names.pascal}Client {
@@ -246,7 +246,7 @@ export function ${names.factory}(options: ${names.pascal}ClientOptions): ${names
   return createApiClient<paths>({
     ...config,
     defaultBaseUrl,
-    requestMediaTypes,
+    operations: operationList,
     middleware: [headerAuth("Authorization", \`Bearer \${accessToken}\`)],
     credentialHeaders: ["Authorization"],
     secrets: [accessToken],

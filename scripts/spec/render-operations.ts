@@ -8,12 +8,18 @@ export interface OperationSummary {
   path: string;
   summary: string;
   requestMediaType?: string;
+  /** Every documented error status (`"404"`, `"4XX"`, `"default"`): whether it has a JSON body. */
+  errorBodies: Record<string, boolean>;
 }
+
+type Reference = { $ref: string };
+type WithContent = { content?: Record<string, unknown> };
 
 interface OperationObject {
   operationId?: string;
   summary?: string;
-  requestBody?: { content?: Record<string, unknown> } | { $ref: string };
+  requestBody?: WithContent | Reference;
+  responses?: Record<string, WithContent | Reference>;
 }
 
 /** Every operation of the spec, in path order, with what a client needs at run time. */
@@ -30,6 +36,7 @@ export function listOperations(spec: LoadedSpec): OperationSummary[] {
         path,
         summary: operation.summary ?? "",
         ...(requestMediaType ? { requestMediaType } : {}),
+        errorBodies: errorBodies(spec, operation.responses ?? {}),
       });
     }
   }
@@ -37,9 +44,23 @@ export function listOperations(spec: LoadedSpec): OperationSummary[] {
 }
 
 function firstMediaType(spec: LoadedSpec, body: OperationObject["requestBody"]): string | undefined {
-  const resolved = body && "$ref" in body ? resolveLocalRef(spec, body.$ref) : body;
-  const content = (resolved as { content?: Record<string, unknown> } | undefined)?.content;
+  const content = contentOf(spec, body);
   return content ? Object.keys(content)[0] : undefined;
+}
+
+function errorBodies(spec: LoadedSpec, responses: NonNullable<OperationObject["responses"]>): Record<string, boolean> {
+  const statuses = Object.keys(responses).filter((status) => !/^2/.test(status));
+  return Object.fromEntries(statuses.map((status) => [status, Object.keys(contentOf(spec, responses[status]) ?? {}).some(isJson)]));
+}
+
+/** `application/json`, `application/problem+json`, `application/vnd.cloudlx.v1+json;charset=utf-8` … */
+function isJson(mediaType: string): boolean {
+  return /^application\/(?:[\w.-]+\+)?json(?:\s*;|$)/i.test(mediaType);
+}
+
+function contentOf(spec: LoadedSpec, node: WithContent | Reference | undefined): Record<string, unknown> | undefined {
+  const resolved = node && "$ref" in node ? resolveLocalRef(spec, node.$ref) : node;
+  return (resolved as WithContent | undefined)?.content;
 }
 
 function resolveLocalRef(spec: LoadedSpec, ref: string): unknown {
@@ -50,18 +71,9 @@ function resolveLocalRef(spec: LoadedSpec, ref: string): unknown {
     .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], spec.document);
 }
 
-/**
- * A module the client imports: the operations, the servers and the request media type of each
- * operation whose body is not plain `application/json` (which openapi-fetch would send instead).
- */
+/** A module the client imports: the servers and the operations, with what the runtime needs of each. */
 export function renderOperations(spec: LoadedSpec): string {
-  const operations = listOperations(spec);
   const servers = (spec.document.servers as { url: string; description?: string }[] | undefined) ?? [];
-  const requestMediaTypes = Object.fromEntries(
-    operations
-      .filter((operation) => operation.requestMediaType && operation.requestMediaType !== "application/json")
-      .map((operation) => [`${operation.method} ${operation.path}`, operation.requestMediaType]),
-  );
   return [
     `/** The server the spec names first: the client's default \`baseUrl\`. */`,
     `export const defaultBaseUrl = ${JSON.stringify(servers[0]?.url ?? "")};`,
@@ -69,11 +81,8 @@ export function renderOperations(spec: LoadedSpec): string {
     `/** Every server of the spec. */`,
     `export const servers = ${JSON.stringify(servers.map(({ url, description }) => ({ url, description: description ?? "" })), null, 2)} as const;`,
     "",
-    `/** Every operation of the spec: id, method, path and summary. */`,
-    `export const operations = ${JSON.stringify(operations, null, 2)} as const;`,
-    "",
-    `/** Request media types other than JSON, by \`METHOD /path\`. */`,
-    `export const requestMediaTypes: Readonly<Record<string, string>> = ${JSON.stringify(requestMediaTypes, null, 2)};`,
+    `/** Every operation of the spec: id, method, path, summary, request media type and documented error bodies. */`,
+    `export const operations = ${JSON.stringify(listOperations(spec), null, 2)} as const;`,
     "",
   ].join("\n");
 }

@@ -1,16 +1,16 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { ApiClient } from "./api-client-types.js";
 import { signalOf } from "./attempt.js";
 import { checkBaseUrl } from "./base-url.js";
 import type { RequestPolicy } from "./call-options.js";
 import { ClientError, ConnectionError } from "./errors.js";
 import type { ApiErrorClass } from "./exchange-record.js";
-import { encodeFormBody } from "./form-body.js";
+import { withOperationRules, type OperationInfo } from "./operation-rules.js";
 import { safePathSerializer } from "./path-params.js";
 import { redactSecrets } from "./redact.js";
 import { retryingCall, type Call } from "./retrying-call.js";
 import { createSender } from "./send-request.js";
 
-const FORM = "application/x-www-form-urlencoded";
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 /** What every provider client accepts besides its credentials. */
@@ -31,8 +31,8 @@ export interface ApiClientOptions extends ClientConfig {
   defaultBaseUrl: string;
   /** Authentication and other middleware, run in order on every request. */
   middleware?: Middleware[];
-  /** Request media types other than JSON, by `METHOD /path` (generated from the spec). */
-  requestMediaTypes?: Readonly<Record<string, string>>;
+  /** The spec's operations (generated): request media types and documented error bodies. */
+  operations?: readonly OperationInfo[];
   /** Headers the auth middleware sets: never sent to another origin on a redirect. */
   credentialHeaders?: readonly string[];
   /** Credential values (tokens, secrets) to redact from every error. */
@@ -46,11 +46,11 @@ export interface ApiClientOptions extends ClientConfig {
 }
 
 /**
- * The openapi-fetch client every provider package returns: typed by the spec's paths, with the
- * provider's auth, retries and timeouts, safe path parameters, form bodies where the spec says
- * so, and one error family (see errors.ts).
+ * The openapi-fetch client every provider package returns: typed by the spec's paths (see
+ * api-client-types.ts), with the provider's auth, retries and timeouts, safe path parameters,
+ * form bodies where the spec says so, and one error family (see errors.ts).
  */
-export function createApiClient<Paths extends {}>(options: ApiClientOptions): Client<Paths> {
+export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
   const baseUrl = checkBaseUrl(options.baseUrl ?? options.defaultBaseUrl, options);
   const userFetch = options.fetch;
   const send = createSender({
@@ -72,7 +72,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Cl
   });
   client.use(...(options.middleware ?? []), keepErrorsInTheFamily(options.secrets ?? []));
   const call = retryingCall((method, url, init) => client.request(method as never, url as never, init as never), options, options.secrets ?? []);
-  return withCalls(client, withRequestMediaTypes(call, options.requestMediaTypes ?? {}));
+  return withCalls(client, withOperationRules(call, options.operations ?? []));
 }
 
 /**
@@ -103,26 +103,9 @@ function keepErrorsInTheFamily(secrets: readonly string[]): Middleware {
 }
 
 /** The client with every method (`GET` … `TRACE`, `request`) going through `call`. */
-function withCalls<Paths extends {}>(client: Client<Paths>, call: Call): Client<Paths> {
+function withCalls<Paths extends {}>(client: Client<Paths>, call: Call): ApiClient<Paths> {
   const wrapped: Record<string, unknown> = { ...client };
   for (const method of METHODS) wrapped[method] = (url: string, init?: Record<string, unknown>) => call(method, url, init);
   wrapped.request = (method: string, url: string, init?: Record<string, unknown>) => call(method.toUpperCase(), url, init);
-  return wrapped as unknown as Client<Paths>;
-}
-
-/**
- * openapi-fetch sends `application/json` unless the caller sets a Content-Type by hand; this
- * sends each operation's body in the media type its spec names: a form encoded as forms are,
- * or JSON under the provider's own JSON type (e.g. `application/json;charset=utf-8`).
- */
-function withRequestMediaTypes(call: Call, mediaTypes: Readonly<Record<string, string>>): Call {
-  if (Object.keys(mediaTypes).length === 0) return call;
-  return (method, url, init) => call(method, url, withMediaType(mediaTypes[`${method} ${url}`], init));
-}
-
-function withMediaType(mediaType: string | undefined, init: Record<string, unknown> = {}): Record<string, unknown> {
-  if (!mediaType || init.body === undefined) return init;
-  const headers = { "Content-Type": mediaType, ...(init.headers as Record<string, string> | undefined) };
-  if (mediaType === FORM && !init.bodySerializer) return { ...init, headers, bodySerializer: encodeFormBody };
-  return { ...init, headers };
+  return wrapped as unknown as ApiClient<Paths>;
 }

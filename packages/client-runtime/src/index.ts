@@ -6,4 +6,5 @@ export { clientCredentialsAuth, type ClientCredentialsOptions } from "./client-c
 export { checkBaseUrl } from "./base-url.js";
 export { encodeFormBody } from "./form-body.js";
 export type { ApiErrorClass } from "./exchange-record.js";
-export type { Client, Middleware } from "openapi-fetch";
+export type { Middleware } from "openapi-fetch";
+export type { OperationInfo } from "./operation-rules.js";

@@ -5,3 +5,4 @@
 export { ApiError, ClientError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";
 export { callOptions, type RequestPolicy, type RetryEvent } from "./call-options.js";
 export { unwrap, apiErrorOf, type DataOf, type ErrorOf, type FetchResult } from "./unwrap.js";
+export type { ApiClient, ApiMethod, ApiRequestMethod, ApiResult, Exact, FallbackError } from "./api-client-types.js";

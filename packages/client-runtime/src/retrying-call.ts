@@ -20,8 +20,7 @@ const RETRY_STATUSES = new Set([408, 429]);
  * its middleware runs again (a fresh signature or token), its body is serialised again, and
  * it reads the answer inside the attempt, so the timeout covers the body without the runtime
  * buffering and copying it. Between attempts: backoff or `Retry-After`.
- * The caller's AbortSignal wins at any point. Failures reject with the ClientError family;
- * an empty error body is reported as its status text, never a silent `undefined`.
+ * The caller's AbortSignal wins at any point. Failures reject with the ClientError family.
  */
 export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: readonly string[]): Call {
   const clientDefaults = { ...DEFAULT_POLICY, ...definedPolicy(clientPolicy) };
@@ -49,7 +48,7 @@ export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: r
       const retryable = failure ? isRetryableFailure(failure) : isRetryableStatus(response!.status);
       if (!retryable || retry >= retriesAllowed) {
         if (failure) throw failure;
-        return withNamedErrorBody(result!);
+        return result!;
       }
       const delayMs = (response && retryAfterDelay(response.headers.get("retry-after"), policy.maxRetryAfter)) ?? backoffDelay(retry + 1);
       policy.onRetry?.({ method, url: shownUrlOf(sent, url, secrets).url, retry: retry + 1, delayMs, reason: failure ? failure.message : `status ${response!.status}` });
@@ -119,11 +118,4 @@ function isRetryableStatus(status: number): boolean {
 
 function isRetryableFailure(failure: ClientError): boolean {
   return !isFinalFailure(failure) && (failure instanceof TimeoutError || failure instanceof ConnectionError);
-}
-
-/** openapi-fetch reports an empty error body as `undefined` (or `""`); say what happened instead. */
-function withNamedErrorBody(result: FetchResult): FetchResult {
-  const { response } = result;
-  if (response.ok || (result.error !== undefined && result.error !== "")) return result;
-  return { error: `${response.status} ${response.statusText}`.trim(), response };
 }

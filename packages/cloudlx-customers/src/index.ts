@@ -1,6 +1,6 @@
-import { checkBaseUrl, clientCredentialsAuth, createApiClient, headerAuth, type Client, type ClientConfig } from "@org/client-runtime";
-import type { components, operations, paths } from "./generated/customers.js";
-import { defaultBaseUrl, requestMediaTypes } from "./generated/operations.js";
+import { checkBaseUrl, clientCredentialsAuth, createApiClient, headerAuth, type ApiClient, type ClientConfig } from "@org/client-runtime";
+import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
+import { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
 
 /** CloudLX versions its API through this media type: sent as `Accept`, answered in it. */
 export const CLOUDLX_MEDIA_TYPE = "application/vnd.cloudlx.v1+json";
@@ -20,7 +20,7 @@ export type CloudLxCredentials =
 export type CloudLxClientOptions = CloudLxCredentials & ClientConfig;
 
 /** A client for the CloudLX customers API, typed by its spec. */
-export type CloudLxClient = Client<paths>;
+export type CloudLxClient = ApiClient<paths>;
 
 /**
  * Creates a CloudLX customers client. With `clientId` and `clientSecret` it gets its access
@@ -52,7 +52,7 @@ export function createCloudLxClient(options: CloudLxClientOptions): CloudLxClien
     ...config,
     defaultBaseUrl,
     headers: { Accept: CLOUDLX_MEDIA_TYPE, ...config.headers },
-    requestMediaTypes,
+    operations: operationList,
     middleware: [auth],
     credentialHeaders: ["Authorization"],
     secrets,
@@ -60,15 +60,17 @@ export function createCloudLxClient(options: CloudLxClientOptions): CloudLxClien
 }
 
 type Schemas = components["schemas"];
-export type Customer = Schemas["Customer"];
-export type CustomerList = Schemas["CustomerList"];
-export type CustomerCreate = Schemas["CustomerCreate"];
-export type CustomerUpdate = Schemas["CustomerUpdate"];
-export type Currency = Schemas["Currency"];
-export type Country = Schemas["Country"];
-export type Realm = Schemas["Realm"];
-export type SubRealm = Schemas["SubRealm"];
-export type AccessToken = Schemas["AccessToken"];
+export type Customer = Readable<Schemas["Customer"]>;
+export type CustomerList = Readable<Schemas["CustomerList"]>;
+export type CustomerCreate = Writable<Schemas["CustomerCreate"]>;
+export type CustomerUpdate = Writable<Schemas["CustomerUpdate"]>;
+export type Currency = Readable<Schemas["Currency"]>;
+export type Country = Readable<Schemas["Country"]>;
+export type Realm = Readable<Schemas["Realm"]>;
+export type SubRealm = Readable<Schemas["SubRealm"]>;
+export type AccessToken = Readable<Schemas["AccessToken"]>;
+/** The token endpoint's OAuth 2 error body (RFC 6749 §5.2). */
+export type OAuthError = Readable<Schemas["OAuthError"]>;
 
 export type { components, operations, paths };
 export { operations as operationList } from "./generated/operations.js";

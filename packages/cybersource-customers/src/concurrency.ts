@@ -1,5 +1,5 @@
 import { ApiError } from "@org/client-runtime";
-import type { Customer, CyberSourceClient } from "./index.js";
+import type { CustomerInput, CyberSourceClient } from "./index.js";
 
 /** What every CyberSource answer says besides its body, on success and on error alike. */
 export interface ResponseMeta {
@@ -42,7 +42,7 @@ export function isPreconditionFailed<R extends { response: Response; error?: unk
 export function patchCustomer(
   client: CyberSourceClient,
   customerId: string,
-  body: Customer,
+  body: CustomerInput,
   options: { ifMatch?: string; profileId?: string; signal?: AbortSignal } = {},
 ) {
   const header = {

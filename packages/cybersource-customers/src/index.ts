@@ -1,6 +1,6 @@
-import { createApiClient, type Client, type ClientConfig } from "@org/client-runtime";
-import type { components, operations, paths } from "./generated/customers.js";
-import { requestMediaTypes, servers } from "./generated/operations.js";
+import { createApiClient, type ApiClient, type ClientConfig } from "@org/client-runtime";
+import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
+import { operations as operationList, servers } from "./generated/operations.js";
 import { PreconditionFailedError } from "./concurrency.js";
 import { httpSignatureAuth, type SignatureCredentials } from "./http-signature.js";
 
@@ -13,7 +13,7 @@ export interface CyberSourceClientOptions extends ClientConfig, SignatureCredent
 }
 
 /** A client for CyberSource Token Management customers, typed by its spec. */
-export type CyberSourceClient = Client<paths>;
+export type CyberSourceClient = ApiClient<paths>;
 
 /**
  * Creates a CyberSource TMS customers client that signs every request with your HTTP Signature
@@ -31,7 +31,7 @@ export function createCyberSourceClient(options: CyberSourceClientOptions): Cybe
     ...config,
     defaultBaseUrl: server!.url,
     headers: { Accept: CYBERSOURCE_JSON, ...config.headers },
-    requestMediaTypes,
+    operations: operationList,
     middleware: [httpSignatureAuth({ merchantId, keyId, sharedSecret })],
     credentialHeaders: ["signature", "digest", "v-c-merchant-id"],
     secrets: [sharedSecret],
@@ -45,13 +45,16 @@ export function createCyberSourceClient(options: CyberSourceClientOptions): Cybe
 }
 
 type Schemas = components["schemas"];
-export type Customer = Schemas["Customer"];
-export type MerchantDefinedField = Schemas["MerchantDefinedField"];
-export type PaymentInstrument = Schemas["PaymentInstrument"];
-export type ShippingAddress = Schemas["ShippingAddress"];
-export type Address = Schemas["Address"];
-export type CyberSourceErrorResponse = Schemas["ErrorResponse"];
-export type CyberSourceError = Schemas["Error"];
+/** A Customer token as CyberSource returns it. */
+export type Customer = Readable<Schemas["StoredCustomer"]>;
+/** What postCustomer and patchCustomer take: the Customer without its read-only parts. */
+export type CustomerInput = Writable<Schemas["Customer"]>;
+export type MerchantDefinedField = Readable<Schemas["MerchantDefinedField"]>;
+export type PaymentInstrument = Readable<Schemas["PaymentInstrument"]>;
+export type ShippingAddress = Readable<Schemas["ShippingAddress"]>;
+export type Address = Readable<Schemas["Address"]>;
+export type CyberSourceErrorResponse = Readable<Schemas["ErrorResponse"]>;
+export type CyberSourceError = Readable<Schemas["Error"]>;
 
 export type { components, operations, paths };
 export { operations as operationList, servers } from "./generated/operations.js";

@@ -67,7 +67,7 @@ describe("CyberSource customers against the Prism mock of its spec", () => {
       ...prefer(412),
     });
     expect(isPreconditionFailed(result)).toBe(true);
-    expect(result.error?.errors?.[0]?.type).toBe("conflict");
+    expect(result.error).toMatchObject({ errors: [{ type: "conflict" }] });
     expect(() => unwrap(result)).toThrowError(PreconditionFailedError);
     // The name is typed as what it is, so a check by name compiles and holds.
     const thrown = (() => {

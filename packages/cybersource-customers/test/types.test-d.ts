@@ -15,7 +15,7 @@ describe("types from the application/json;charset=utf-8 media type", () => {
     expectTypeOf(data).toEqualTypeOf<Flat<Customer> | undefined>();
     expectTypeOf(data).not.toBeUnknown();
     expectTypeOf<NonNullable<typeof data>>().not.toBeNever();
-    expectTypeOf(error).toEqualTypeOf<CyberSourceErrorResponse | undefined>();
+    expectTypeOf(error).toEqualTypeOf<CyberSourceErrorResponse | string | undefined>();
     expectTypeOf<NonNullable<typeof error>>().not.toBeNever();
   });
 
@@ -24,7 +24,7 @@ describe("types from the application/json;charset=utf-8 media type", () => {
     expectTypeOf(created.data).toEqualTypeOf<Flat<Customer> | undefined>();
     const patched = await cybersource.PATCH("/tms/v2/customers/{customerId}", { ...path, body: {} });
     expectTypeOf(patched.data).toEqualTypeOf<Flat<Customer> | undefined>();
-    expectTypeOf(patched.error).toEqualTypeOf<CyberSourceErrorResponse | undefined>();
+    expectTypeOf(patched.error).toEqualTypeOf<CyberSourceErrorResponse | string | undefined>();
   });
 
   it("types deleteCustomer's 204 as no data", async () => {
@@ -46,7 +46,7 @@ describe("types from the application/json;charset=utf-8 media type", () => {
   it("types patchCustomer's result like the client's PATCH", async () => {
     const patched = await patchCustomer(cybersource, "ABC", { buyerInformation: { email: "x" } }, { ifMatch: "E1" });
     expectTypeOf(patched.data).toEqualTypeOf<Flat<Customer> | undefined>();
-    expectTypeOf(patched.error).toEqualTypeOf<CyberSourceErrorResponse | undefined>();
+    expectTypeOf(patched.error).toEqualTypeOf<CyberSourceErrorResponse | string | undefined>();
     // @ts-expect-error ifMatch is the ETag string
     void patchCustomer(cybersource, "ABC", {}, { ifMatch: 1 });
   });

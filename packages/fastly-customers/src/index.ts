@@ -1,6 +1,6 @@
-import { createApiClient, headerAuth, type Client, type ClientConfig } from "@org/client-runtime";
-import type { components, operations, paths } from "./generated/customers.js";
-import { defaultBaseUrl, requestMediaTypes } from "./generated/operations.js";
+import { createApiClient, headerAuth, type ApiClient, type ClientConfig } from "@org/client-runtime";
+import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
+import { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
 
 const TOKEN_HEADER = "Fastly-Key";
 
@@ -10,7 +10,7 @@ export interface FastlyClientOptions extends ClientConfig {
 }
 
 /** A client for Fastly's customer API, typed by its spec: `client.GET("/current_customer")`. */
-export type FastlyClient = Client<paths>;
+export type FastlyClient = ApiClient<paths>;
 
 /**
  * Creates a Fastly customer API client. Every call returns openapi-fetch's
@@ -22,7 +22,7 @@ export function createFastlyClient(options: FastlyClientOptions): FastlyClient {
   return createApiClient<paths>({
     ...config,
     defaultBaseUrl,
-    requestMediaTypes,
+    operations: operationList,
     middleware: [headerAuth(TOKEN_HEADER, apiToken)],
     credentialHeaders: [TOKEN_HEADER],
     secrets: [apiToken],
@@ -30,13 +30,13 @@ export function createFastlyClient(options: FastlyClientOptions): FastlyClient {
 }
 
 type Schemas = components["schemas"];
-export type Customer = Schemas["Customer"];
-export type CustomerUpdate = Schemas["CustomerUpdate"];
+export type Customer = Readable<Schemas["Customer"]>;
+export type CustomerUpdate = Writable<Schemas["CustomerUpdate"]>;
 export type BillingNetworkType = Schemas["BillingNetworkType"];
-export type User = Schemas["User"];
+export type User = Readable<Schemas["User"]>;
 export type UserRole = Schemas["UserRole"];
-export type DeleteResponse = Schemas["DeleteResponse"];
-export type FastlyError = Schemas["Error"];
+export type DeleteResponse = Readable<Schemas["DeleteResponse"]>;
+export type FastlyError = Readable<Schemas["Error"]>;
 
 export type { components, operations, paths };
 export { defaultBaseUrl, operations as operationList } from "./generated/operations.js";

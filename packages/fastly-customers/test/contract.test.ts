@@ -58,7 +58,9 @@ describe("Fastly customers against the Prism mock of its spec", () => {
       body: { billing_network_type: "bogus" as "public" },
     });
     expect(result.response.status).toBe(422);
-    expect(result.error).toMatchObject({ status: 422, title: "Invalid request" });
+    // Fastly documents no 422, so its body arrives as the fallback text the error type names.
+    expect(typeof result.error).toBe("string");
+    expect(JSON.parse(result.error as string)).toMatchObject({ status: 422, title: "Invalid request" });
   });
 
   it("reports a 404 with its body, typed, when asked for one", async () => {
@@ -67,7 +69,7 @@ describe("Fastly customers against the Prism mock of its spec", () => {
       headers: { Prefer: "code=404" },
     });
     expect(result.response.status).toBe(404);
-    expect(result.error?.msg).toBe("Record not found");
+    expect(result.error).toMatchObject({ msg: "Record not found" });
     const error = (() => {
       try {
         unwrap(result);

@@ -1,5 +1,5 @@
 import { ApiError, unwrap } from "@org/client-runtime";
-import type { AddOrUpdateResult, Customer, KoronaCloudClient, WriteMode } from "./index.js";
+import type { AddOrUpdateResult, CustomerInput, KoronaCloudClient, WriteMode } from "./index.js";
 
 /**
  * Customers sent per request by the batch helpers. KORONA answers BATCH_SIZE_OUT_OF_RANGE to
@@ -29,10 +29,10 @@ export class BatchError extends Error {
   /** Results of the chunks KORONA applied before the failure. */
   readonly completed: BatchOutcome;
   /** The customers not sent or refused: the failed chunk and every later one. */
-  readonly remaining: Customer[];
+  readonly remaining: CustomerInput[];
   override readonly cause: ApiError;
 
-  constructor(cause: ApiError, completed: BatchOutcome, remaining: Customer[]) {
+  constructor(cause: ApiError, completed: BatchOutcome, remaining: CustomerInput[]) {
     super(`A batch of ${remaining.length} customer(s) was not applied after ${completed.results.length} were: ${cause.message}`, { cause });
     this.completed = completed;
     this.remaining = remaining;
@@ -41,9 +41,9 @@ export class BatchError extends Error {
 }
 
 type ChunkResult = { data: AddOrUpdateResult[]; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
-type SendChunk = (chunk: Customer[]) => Promise<ChunkResult>;
+type SendChunk = (chunk: CustomerInput[]) => Promise<ChunkResult>;
 
-async function inBatches(customers: readonly Customer[], options: BatchOptions, send: SendChunk): Promise<BatchOutcome> {
+async function inBatches(customers: readonly CustomerInput[], options: BatchOptions, send: SendChunk): Promise<BatchOutcome> {
   const batchSize = options.batchSize ?? KORONA_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a whole number from 1; got ${batchSize}.`);
   const results: AddOrUpdateResult[] = [];
@@ -68,7 +68,7 @@ function outcomeOf(results: AddOrUpdateResult[]): BatchOutcome {
 export function addCustomersInBatches(
   client: KoronaCloudClient,
   accountId: string,
-  customers: readonly Customer[],
+  customers: readonly CustomerInput[],
   options: BatchOptions & { writeMode?: WriteMode } = {},
 ): Promise<BatchOutcome> {
   const query = options.writeMode ? { writeMode: options.writeMode } : {};
@@ -78,11 +78,11 @@ export function addCustomersInBatches(
 }
 
 /** Updates customers (each with its `number` or `id`), `batchSize` per request. */
-export function updateCustomersInBatches(client: KoronaCloudClient, accountId: string, customers: readonly Customer[], options: BatchOptions = {}): Promise<BatchOutcome> {
+export function updateCustomersInBatches(client: KoronaCloudClient, accountId: string, customers: readonly CustomerInput[], options: BatchOptions = {}): Promise<BatchOutcome> {
   return inBatches(customers, options, (chunk) => client.PATCH("/accounts/{accountId}/customers", { params: { path: { accountId } }, body: chunk, signal: options.signal }));
 }
 
 /** Deletes customers (each with its `number` or `id`), `batchSize` per request. */
-export function deleteCustomersInBatches(client: KoronaCloudClient, accountId: string, customers: readonly Customer[], options: BatchOptions = {}): Promise<BatchOutcome> {
+export function deleteCustomersInBatches(client: KoronaCloudClient, accountId: string, customers: readonly CustomerInput[], options: BatchOptions = {}): Promise<BatchOutcome> {
   return inBatches(customers, options, (chunk) => client.DELETE("/accounts/{accountId}/customers", { params: { path: { accountId } }, body: chunk, signal: options.signal }));
 }

@@ -1,6 +1,6 @@
-import { basicAuthorization, createApiClient, headerAuth, type Client, type ClientConfig } from "@org/client-runtime";
-import type { components, operations, paths } from "./generated/customers.js";
-import { defaultBaseUrl, requestMediaTypes } from "./generated/operations.js";
+import { basicAuthorization, createApiClient, headerAuth, type ApiClient, type ClientConfig } from "@org/client-runtime";
+import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
+import { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
 
 export interface KoronaCloudClientOptions extends ClientConfig {
   /** The API user's name (KORONA.cloud > Settings > API). */
@@ -10,7 +10,7 @@ export interface KoronaCloudClientOptions extends ClientConfig {
 }
 
 /** A client for the KORONA.cloud API v3 customers, typed by its spec. */
-export type KoronaCloudClient = Client<paths>;
+export type KoronaCloudClient = ApiClient<paths>;
 
 /**
  * Creates a KORONA.cloud customers client with HTTP Basic auth. Every call returns
@@ -24,7 +24,7 @@ export function createKoronaCloudClient(options: KoronaCloudClientOptions): Koro
   return createApiClient<paths>({
     ...config,
     defaultBaseUrl,
-    requestMediaTypes,
+    operations: operationList,
     middleware: [headerAuth("Authorization", authorization)],
     credentialHeaders: ["Authorization"],
     secrets: [password, authorization.slice("Basic ".length)],
@@ -32,18 +32,21 @@ export function createKoronaCloudClient(options: KoronaCloudClientOptions): Koro
 }
 
 type Schemas = components["schemas"];
-export type Customer = Schemas["Customer"];
-export type AddressInformation = Schemas["AddressInformation"];
-export type CustomerCard = Schemas["CustomerCard"];
-export type ModelReference = Schemas["ModelReference"];
-export type CustomerInformation = Schemas["CustomerInformation"];
-export type ResultListCustomer = Schemas["ResultListCustomer"];
-export type AddOrUpdateResult = Schemas["AddOrUpdateResult"];
+/** A customer as KORONA returns it. */
+export type Customer = Readable<Schemas["StoredCustomer"]>;
+/** What the add and update batches take: a customer without its read-only fields. */
+export type CustomerInput = Writable<Schemas["Customer"]>;
+export type AddressInformation = Readable<Schemas["AddressInformation"]>;
+export type CustomerCard = Readable<Schemas["CustomerCard"]>;
+export type ModelReference = Readable<Schemas["ModelReference"]>;
+export type CustomerInformation = Readable<Schemas["CustomerInformation"]>;
+export type ResultListCustomer = Readable<Schemas["ResultListCustomer"]>;
+export type AddOrUpdateResult = Readable<Schemas["AddOrUpdateResult"]>;
 export type WriteMode = Schemas["WriteMode"];
-export type BadRequestError = Schemas["BadRequestError"];
-export type ForbiddenError = Schemas["ForbiddenError"];
-export type NotFoundError = Schemas["NotFoundError"];
-export type TooManyRequestsError = Schemas["TooManyRequestsError"];
+export type BadRequestError = Readable<Schemas["BadRequestError"]>;
+export type ForbiddenError = Readable<Schemas["ForbiddenError"]>;
+export type NotFoundError = Readable<Schemas["NotFoundError"]>;
+export type TooManyRequestsError = Readable<Schemas["TooManyRequestsError"]>;
 /** Every error body KORONA sends: `{ message, code }`. */
 export type KoronaError = BadRequestError | ForbiddenError | NotFoundError | TooManyRequestsError;
 export type ForbiddenErrorCode = Schemas["ForbiddenErrorCode"];

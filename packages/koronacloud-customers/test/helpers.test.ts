@@ -13,10 +13,17 @@ import {
   syncCustomers,
   updateCustomersInBatches,
   type Customer,
+  type CustomerInput,
 } from "../src/index.js";
 
 // Prism answers every page alike; this server really pages, syncs and fails on demand.
-const CUSTOMERS: Customer[] = Array.from({ length: 7 }, (_, index) => ({ number: String(10001 + index), revision: 100 + index, lastname: `Customer ${index}` }));
+const CUSTOMERS: Customer[] = Array.from({ length: 7 }, (_, index) => ({
+  id: `3f0b7c52-8f0e-4a8e-9d6c-00000000000${index}`,
+  number: String(10001 + index),
+  revision: 100 + index,
+  active: true,
+  lastname: `Customer ${index}`,
+}));
 const seen: { method: string; path: string; query: URLSearchParams; body: unknown }[] = [];
 let behaviour: { emptyAccount?: boolean; failOnPage?: number; failOnChunk?: number } = {};
 
@@ -133,7 +140,7 @@ describe("credentials", () => {
 });
 
 describe("batches", () => {
-  const many = (count: number): Customer[] => Array.from({ length: count }, (_, index) => ({ number: String(index) }));
+  const many = (count: number): CustomerInput[] => Array.from({ length: count }, (_, index) => ({ number: String(index) }));
 
   it(`splits into chunks of ${KORONA_BATCH_SIZE} and returns every result in order`, async () => {
     const outcome = await addCustomersInBatches(korona, "acc", many(250), { writeMode: "ADD_OR_UPDATE" });
