@@ -1,5 +1,7 @@
+import { fileURLToPath } from "node:url";
+import { specConformance } from "@org/prism-mock/conformance";
 import { describe, expect, inject, it } from "vitest";
-import { CLOUDLX_MEDIA_TYPE, createCloudLxClient, unwrap } from "../src/index.js";
+import { CLOUDLX_MEDIA_TYPE, createCloudLxClient, unwrap, type CloudLxClient, type operations } from "../src/index.js";
 
 const baseUrl = inject("mockUrl");
 const withToken = createCloudLxClient({ accessToken: "test-token", baseUrl });
@@ -47,5 +49,37 @@ describe("the token endpoint on the mock", () => {
     const anonymous = createCloudLxClient({ accessToken: "unused", baseUrl });
     anonymous.use({ onRequest: ({ request }) => (request.headers.delete("Authorization"), request) });
     expect((await anonymous.GET("/api/customers")).response.status).toBe(401);
+  });
+});
+
+describe("every answer the spec documents arrives as the types promise", () => {
+  const conformance = specConformance<CloudLxClient, keyof operations>(fileURLToPath(new URL("../openapi.yaml", import.meta.url)), {
+    baseUrl,
+    client: (url) => createCloudLxClient({ accessToken: "test-token", baseUrl: url, maxRetries: 0 }),
+    calls: {
+      // The OAuth errors come as application/json whatever the Accept; Prism picks a documented
+      // answer by Accept, so this call also accepts JSON to be given them.
+      issueAccessToken: (client, headers) =>
+        client.POST("/api/oauth2/access-token", {
+          body: { grant_type: "client_credentials", client_id: "3", client_secret: "s" },
+          headers: { Accept: `${CLOUDLX_MEDIA_TYPE}, application/json`, ...headers },
+        }),
+      listCustomers: (client, headers) => client.GET("/api/customers", { headers }),
+      createCustomer: (client, headers) => client.POST("/api/customers", { body: { name: "Customer 1", currency_iso: "GBP", country_iso: "GB" }, headers }),
+      getCustomer: (client, headers) => client.GET("/api/customers/{customer_id}", { ...customer, headers }),
+      updateCustomer: (client, headers) => client.PATCH("/api/customers/{customer_id}", { ...customer, body: { name: "Abra Level 3 v3" }, headers }),
+    },
+  });
+
+  it("calls every operation of the spec", () => {
+    expect(conformance.coverage()).toEqual({ missing: [], unknown: [] });
+  });
+
+  it.each(conformance.answers)("$operationId $status", async (answer) => {
+    expect(await conformance.check(answer)).toEqual([]);
+  });
+
+  it.each(conformance.operationIds)("%s: an undocumented error status arrives as the fallback text", async (operationId) => {
+    expect(await conformance.checkUndocumented(operationId)).toEqual([]);
   });
 });

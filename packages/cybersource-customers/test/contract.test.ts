@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+import { specConformance } from "@org/prism-mock/conformance";
 import { describe, expect, inject, it } from "vitest";
 import {
   ApiError,
@@ -8,6 +10,8 @@ import {
   PreconditionFailedError,
   responseMetaOf,
   unwrap,
+  type CyberSourceClient,
+  type operations,
 } from "../src/index.js";
 
 const baseUrl = inject("mockUrl");
@@ -137,5 +141,30 @@ describe("CyberSource customers against the Prism mock of its spec", () => {
       expect(thrown).toBeInstanceOf(code === 412 ? PreconditionFailedError : ApiError);
       expect(thrown).toMatchObject({ status: code, code: body.errors[0]!.type, requestId: "5a2b6e13-1c8b-4f5e-9d2b-4d47e6b4f1a0" });
     });
+  });
+});
+
+describe("every answer the spec documents arrives as the types promise", () => {
+  const conformance = specConformance<CyberSourceClient, keyof operations>(fileURLToPath(new URL("../openapi.yaml", import.meta.url)), {
+    baseUrl,
+    client: (url) => createCyberSourceClient({ ...credentials, baseUrl: url, maxRetries: 0 }),
+    calls: {
+      postCustomer: (client, headers) => client.POST("/tms/v2/customers", { body: { buyerInformation: { email: "test@cybs.com" } }, headers }),
+      getCustomer: (client, headers) => client.GET("/tms/v2/customers/{customerId}", { ...path, headers }),
+      patchCustomer: (client, headers) => client.PATCH("/tms/v2/customers/{customerId}", { ...path, body: { objectInformation: { title: "VIP" } }, headers }),
+      deleteCustomer: (client, headers) => client.DELETE("/tms/v2/customers/{customerId}", { ...path, headers }),
+    },
+  });
+
+  it("calls every operation of the spec", () => {
+    expect(conformance.coverage()).toEqual({ missing: [], unknown: [] });
+  });
+
+  it.each(conformance.answers)("$operationId $status", async (answer) => {
+    expect(await conformance.check(answer)).toEqual([]);
+  });
+
+  it.each(conformance.operationIds)("%s: an undocumented error status arrives as the fallback text", async (operationId) => {
+    expect(await conformance.checkUndocumented(operationId)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
+import { fileURLToPath } from "node:url";
+import { specConformance } from "@org/prism-mock/conformance";
 import { describe, expect, inject, it } from "vitest";
-import { ApiError, createFastlyClient, unwrap } from "../src/index.js";
+import { ApiError, createFastlyClient, unwrap, type FastlyClient, type operations } from "../src/index.js";
 
 const baseUrl = inject("mockUrl");
 const fastly = createFastlyClient({ apiToken: "test-token", baseUrl });
@@ -89,5 +91,32 @@ describe("Fastly customers against the Prism mock of its spec", () => {
     expect(new URL(response.url).pathname).toBe("/customer/a%2Fb%3Fc%20d/users");
     expect(response.status).toBe(200);
     expect(Array.isArray(data)).toBe(true);
+  });
+});
+
+describe("every answer the spec documents arrives as the types promise", () => {
+  const path = { path: { customer_id } };
+  const conformance = specConformance<FastlyClient, keyof operations>(fileURLToPath(new URL("../openapi.yaml", import.meta.url)), {
+    baseUrl,
+    client: (url) => createFastlyClient({ apiToken: "test-token", baseUrl: url, maxRetries: 0 }),
+    calls: {
+      getLoggedInCustomer: (client, headers) => client.GET("/current_customer", { headers }),
+      getCustomer: (client, headers) => client.GET("/customer/{customer_id}", { params: path, headers }),
+      updateCustomer: (client, headers) => client.PUT("/customer/{customer_id}", { params: path, body: { name: "Example Media Ltd" }, headers }),
+      deleteCustomer: (client, headers) => client.DELETE("/customer/{customer_id}", { params: path, headers }),
+      listUsers: (client, headers) => client.GET("/customer/{customer_id}/users", { params: path, headers }),
+    },
+  });
+
+  it("calls every operation of the spec", () => {
+    expect(conformance.coverage()).toEqual({ missing: [], unknown: [] });
+  });
+
+  it.each(conformance.answers)("$operationId $status", async (answer) => {
+    expect(await conformance.check(answer)).toEqual([]);
+  });
+
+  it.each(conformance.operationIds)("%s: an undocumented error status arrives as the fallback text", async (operationId) => {
+    expect(await conformance.checkUndocumented(operationId)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
+import { fileURLToPath } from "node:url";
+import { specConformance } from "@org/prism-mock/conformance";
 import { describe, expect, inject, it } from "vitest";
-import { ApiError, callOptions, createKoronaCloudClient, listCustomers, syncCustomers, unwrap } from "../src/index.js";
+import { ApiError, callOptions, createKoronaCloudClient, listCustomers, syncCustomers, unwrap, type KoronaCloudClient, type operations } from "../src/index.js";
 
 const baseUrl = inject("mockUrl");
 const korona = createKoronaCloudClient({ username: "api-user", password: "api-password", baseUrl });
@@ -95,5 +97,33 @@ describe("KORONA.cloud customers against the Prism mock of its spec", () => {
     const result = await korona.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", { ...one, headers: { Prefer: `code=${status}` }, ...callOptions({ maxRetries: 0 }) });
     expect(result.response.status).toBe(status);
     expect(result.error).toMatchObject({ code });
+  });
+});
+
+describe("every answer the spec documents arrives as the types promise", () => {
+  const conformance = specConformance<KoronaCloudClient, keyof operations>(fileURLToPath(new URL("../openapi.yaml", import.meta.url)), {
+    baseUrl,
+    client: (url) => createKoronaCloudClient({ username: "api-user", password: "api-password", baseUrl: url, maxRetries: 0 }),
+    calls: {
+      getCustomers: (client, headers) => client.GET("/accounts/{accountId}/customers", { ...account, headers }),
+      addCustomers: (client, headers) => client.POST("/accounts/{accountId}/customers", { ...account, body: newCustomers, headers }),
+      updateCustomers: (client, headers) => client.PATCH("/accounts/{accountId}/customers", { ...account, body: newCustomers, headers }),
+      deleteCustomers: (client, headers) => client.DELETE("/accounts/{accountId}/customers", { ...account, body: [{ number: "10001" }], headers }),
+      getCustomer: (client, headers) => client.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", { ...one, headers }),
+      updateCustomer: (client, headers) => client.PATCH("/accounts/{accountId}/customers/{customerIdOrNumber}", { ...one, body: { lastname: "Doe" }, headers }),
+      deleteCustomer: (client, headers) => client.DELETE("/accounts/{accountId}/customers/{customerIdOrNumber}", { ...one, headers }),
+    },
+  });
+
+  it("calls every operation of the spec", () => {
+    expect(conformance.coverage()).toEqual({ missing: [], unknown: [] });
+  });
+
+  it.each(conformance.answers)("$operationId $status", async (answer) => {
+    expect(await conformance.check(answer)).toEqual([]);
+  });
+
+  it.each(conformance.operationIds)("%s: an undocumented error status arrives as the fallback text", async (operationId) => {
+    expect(await conformance.checkUndocumented(operationId)).toEqual([]);
   });
 });
