@@ -22,7 +22,7 @@ export function providerFiles(names: ProviderNames, versions: SharedVersions, mo
     [`${dir}/README.md`]: readme(names),
     [`${dir}/src/index.ts`]: indexTemplate(names, scope),
     [`${dir}/test/global-setup.ts`]: globalSetup(names, scope),
-    [`${dir}/test/contract.test.ts`]: contractTest(names),
+    [`${dir}/test/contract.test.ts`]: contractTest(names, scope),
     [`.changeset/${names.slug}-customers-first-release.md`]: `---\n"${names.packageName}": minor\n---\n\nFirst release: a typed client for the ${names.pascal} customers API.\n`,
   };
 }
@@ -157,6 +157,8 @@ components:
   schemas:
     Customer:
       type: object
+      description: Mark required what every answer carries, so users need no \`!\`.
+      required: [id, name]
       properties:
         id:
           type: integer
@@ -173,6 +175,7 @@ components:
             $ref: "#/components/schemas/Customer"
     Error:
       type: object
+      required: [message]
       properties:
         message:
           type: string
@@ -268,12 +271,15 @@ export default prismGlobalSetup(fileURLToPath(new URL("../../../specs/${names.sl
 `;
 }
 
-function contractTest(names: ProviderNames): string {
-  return `import { describe, expect, inject, it } from "vitest";
-import { ${names.factory}, unwrap } from "../src/index.js";
+function contractTest(names: ProviderNames, scope: string): string {
+  return `import { fileURLToPath } from "node:url";
+import { specConformance } from "${scope}/prism-mock/conformance";
+import { describe, expect, inject, it } from "vitest";
+import { ${names.factory}, unwrap, type ${names.pascal}Client, type operations } from "../src/index.js";
 
 const baseUrl = inject("mockUrl");
 const client = ${names.factory}({ accessToken: "test-token", baseUrl });
+const customer = { params: { path: { customer_id: 1 } } };
 
 describe("${names.pascal} customers against the Prism mock of its spec", () => {
   it("lists customers", async () => {
@@ -282,14 +288,37 @@ describe("${names.pascal} customers against the Prism mock of its spec", () => {
   });
 
   it("gets a customer", async () => {
-    const customer = unwrap(await client.GET("/customers/{customer_id}", { params: { path: { customer_id: 1 } } }));
-    expect(customer.id).toBe(1);
+    const found = unwrap(await client.GET("/customers/{customer_id}", customer));
+    expect(found.id).toBe(1);
   });
 
   it("is refused without a token", async () => {
     const anonymous = ${names.factory}({ accessToken: "unused", baseUrl });
     anonymous.use({ onRequest: ({ request }) => (request.headers.delete("Authorization"), request) });
     expect((await anonymous.GET("/customers")).response.status).toBe(401);
+  });
+});
+
+describe("every answer the spec documents arrives as the types promise", () => {
+  const conformance = specConformance<${names.pascal}Client, keyof operations>(fileURLToPath(new URL("../openapi.yaml", import.meta.url)), {
+    baseUrl,
+    client: (url) => ${names.factory}({ accessToken: "test-token", baseUrl: url, maxRetries: 0 }),
+    calls: {
+      listCustomers: (client, headers) => client.GET("/customers", { headers }),
+      getCustomer: (client, headers) => client.GET("/customers/{customer_id}", { ...customer, headers }),
+    },
+  });
+
+  it("calls every operation of the spec", () => {
+    expect(conformance.coverage()).toEqual({ missing: [], unknown: [] });
+  });
+
+  it.each(conformance.answers)("$operationId $status", async (answer) => {
+    expect(await conformance.check(answer)).toEqual([]);
+  });
+
+  it.each(conformance.operationIds)("%s: an undocumented error status arrives as the fallback text", async (operationId) => {
+    expect(await conformance.checkUndocumented(operationId)).toEqual([]);
   });
 });
 `;
