@@ -8,3 +8,4 @@ export { encodeFormBody } from "./form-body.js";
 export type { ApiErrorClass } from "./exchange-record.js";
 export type { Middleware } from "openapi-fetch";
 export type { OperationInfo } from "./operation-rules.js";
+export { environmentVariable, requireCredential } from "./credentials.js";

@@ -6,3 +6,14 @@ export { ApiError, ClientError, ConnectionError, InvalidResponseError, TimeoutEr
 export { callOptions, type RequestPolicy, type RetryEvent } from "./call-options.js";
 export { unwrap, apiErrorOf, type DataOf, type ErrorOf, type FetchResult } from "./unwrap.js";
 export type { ApiClient, ApiMethod, ApiRequestMethod, ApiResult, Exact, FallbackError } from "./api-client-types.js";
+export {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  PreconditionFailedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from "./status-errors.js";

@@ -1,6 +1,7 @@
 import { ApiError } from "./errors.js";
 import { exchangeOf } from "./exchange-record.js";
 import { redactSecrets } from "./redact.js";
+import { apiErrorClassFor } from "./status-errors.js";
 
 /** The result of every openapi-fetch call: either `data` or `error`, always `response`. */
 export interface FetchResult {
@@ -16,7 +17,8 @@ export type ErrorOf<R extends FetchResult> = Extract<R, { error: unknown }>["err
 
 /**
  * Returns the data of a successful call, or throws an ApiError carrying the status, method,
- * URL, provider error code, request id and typed body of a failed one.
+ * URL, provider error code, request id and typed body of a failed one: of its status's class
+ * (NotFoundError, RateLimitError, … see status-errors.ts).
  */
 export function unwrap<R extends FetchResult>(result: R): DataOf<R> {
   if (result.response.ok) return result.data as DataOf<R>;
@@ -29,7 +31,7 @@ export function apiErrorOf<R extends FetchResult>(result: R): ApiError<ErrorOf<R
   const exchange = exchangeOf(response);
   const secrets = exchange?.secrets ?? [];
   const body = redactSecrets(result.error, secrets) as ErrorOf<R>;
-  const ErrorClass = exchange?.errorClassFor(response.status) ?? ApiError;
+  const ErrorClass = exchange?.errorClassFor(response.status) ?? apiErrorClassFor(response.status);
   return new ErrorClass<ErrorOf<R>>({
     status: response.status,
     statusText: response.statusText,

@@ -1,4 +1,4 @@
-import { checkBaseUrl, clientCredentialsAuth, createApiClient, headerAuth, type ApiClient, type ClientConfig } from "@org/client-runtime";
+import { checkBaseUrl, clientCredentialsAuth, createApiClient, environmentVariable, headerAuth, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
 import { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
 
@@ -6,12 +6,15 @@ import { defaultBaseUrl, operations as operationList } from "./generated/operati
 export const CLOUDLX_MEDIA_TYPE = "application/vnd.cloudlx.v1+json";
 const TOKEN_PATH = "/api/oauth2/access-token";
 
-/** A token you already have (it is not renewed), or the API application's client credentials. */
+/**
+ * A token you already have (it is not renewed), or the API application's client credentials;
+ * without either, the CLOUDLX_CLIENT_ID and CLOUDLX_CLIENT_SECRET variables.
+ */
 export type CloudLxCredentials =
   | { accessToken: string; clientId?: never; clientSecret?: never }
   | {
-      clientId: string;
-      clientSecret: string;
+      clientId?: string;
+      clientSecret?: string;
       accessToken?: never;
       /** Renew the token this long before it expires (3600 s after issue), in ms. Default 60 000. */
       renewBeforeExpiry?: number;
@@ -27,8 +30,10 @@ export type CloudLxClient = ApiClient<paths>;
  * token from `/api/oauth2/access-token`, keeps it until shortly before it expires, shares one
  * token request among concurrent calls, and retries a call once with a fresh token after a 401.
  */
-export function createCloudLxClient(options: CloudLxClientOptions): CloudLxClient {
-  const { accessToken, clientId, clientSecret, renewBeforeExpiry, ...config } = (options ?? {}) as CloudLxCredentials & ClientConfig & { renewBeforeExpiry?: number };
+export function createCloudLxClient(options: CloudLxClientOptions = {}): CloudLxClient {
+  const { accessToken, clientId: givenId, clientSecret: givenSecret, renewBeforeExpiry, ...config } = (options ?? {}) as CloudLxCredentials & ClientConfig & { renewBeforeExpiry?: number };
+  const clientId = givenId || environmentVariable("CLOUDLX_CLIENT_ID");
+  const clientSecret = givenSecret || environmentVariable("CLOUDLX_CLIENT_SECRET");
   let auth;
   let secrets: string[];
   if (accessToken) {
@@ -46,7 +51,8 @@ export function createCloudLxClient(options: CloudLxClientOptions): CloudLxClien
     });
     secrets = [clientSecret];
   } else {
-    throw new TypeError("createCloudLxClient needs an accessToken, or the clientId and clientSecret of an API application (portal: API Applications & Webhooks).");
+    const missing = clientId ? "clientSecret (or set CLOUDLX_CLIENT_SECRET)" : "an accessToken, or the clientId and clientSecret options (or set CLOUDLX_CLIENT_ID and CLOUDLX_CLIENT_SECRET)";
+    throw new TypeError(`createCloudLxClient needs ${missing}: the client credentials of an API application (portal: API Applications & Webhooks).`);
   }
   return createApiClient<paths>({
     ...config,

@@ -1,4 +1,3 @@
-import { ApiError } from "@org/client-runtime";
 import type { CustomerInput, CyberSourceClient } from "./index.js";
 
 /** What every CyberSource answer says besides its body, on success and on error alike. */
@@ -22,11 +21,6 @@ export function responseMetaOf(result: { response: Response }): ResponseMeta {
     uniqueTransactionId: header("uniquetransactionid"),
     location: header("location"),
   };
-}
-
-/** The If-Match of a patch no longer matches the Customer's ETag: someone changed it since you read it. */
-export class PreconditionFailedError<Body = unknown> extends ApiError<Body> {
-  override readonly name = "PreconditionFailedError";
 }
 
 /** True when a patch failed because the Customer changed since the ETag it was given (412). */

@@ -1,13 +1,13 @@
-import { createApiClient, type ApiClient, type ClientConfig } from "@org/client-runtime";
+import { createApiClient, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
 import { operations as operationList, servers } from "./generated/operations.js";
-import { PreconditionFailedError } from "./concurrency.js";
 import { httpSignatureAuth, type SignatureCredentials } from "./http-signature.js";
 
 /** The JSON media type CyberSource sends and expects, charset included. */
 export const CYBERSOURCE_JSON = "application/json;charset=utf-8";
 
-export interface CyberSourceClientOptions extends ClientConfig, SignatureCredentials {
+/** The HTTP Signature key; each defaults to its variable: CYBERSOURCE_MERCHANT_ID, CYBERSOURCE_KEY_ID, CYBERSOURCE_SHARED_SECRET. */
+export interface CyberSourceClientOptions extends ClientConfig, Partial<SignatureCredentials> {
   /** `test` (apitest.cybersource.com, the default) or `production` (api.cybersource.com); `baseUrl` overrides it. */
   environment?: "test" | "production";
 }
@@ -21,11 +21,13 @@ export type CyberSourceClient = ApiClient<paths>;
  * gives its ETag and correlation id, and `unwrap()` throws an ApiError (a
  * PreconditionFailedError for a 412).
  */
-export function createCyberSourceClient(options: CyberSourceClientOptions): CyberSourceClient {
-  const { merchantId, keyId, sharedSecret, environment = "test", ...config } = options ?? ({} as CyberSourceClientOptions);
-  for (const [name, value] of Object.entries({ merchantId, keyId, sharedSecret })) {
-    if (!value) throw new TypeError(`createCyberSourceClient needs ${name}: find it under Payment Configuration > Key Management in the Business Center.`);
-  }
+export function createCyberSourceClient(options: CyberSourceClientOptions = {}): CyberSourceClient {
+  const { environment = "test", merchantId: givenMerchantId, keyId: givenKeyId, sharedSecret: givenSecret, ...config } = options ?? {};
+  const credential = (option: keyof SignatureCredentials, given: string | undefined, variable: string) =>
+    requireCredential("createCyberSourceClient", option, given, variable, "Business Center: Payment Configuration > Key Management");
+  const merchantId = credential("merchantId", givenMerchantId, "CYBERSOURCE_MERCHANT_ID");
+  const keyId = credential("keyId", givenKeyId, "CYBERSOURCE_KEY_ID");
+  const sharedSecret = credential("sharedSecret", givenSecret, "CYBERSOURCE_SHARED_SECRET");
   const server = servers.find((candidate) => candidate.description === (environment === "production" ? "Production" : "Test environment"));
   return createApiClient<paths>({
     ...config,
@@ -40,7 +42,6 @@ export function createCyberSourceClient(options: CyberSourceClientOptions): Cybe
       const type = (body as { errors?: { type?: unknown }[] } | undefined)?.errors?.[0]?.type;
       return typeof type === "string" ? type : undefined;
     },
-    errorClasses: { 412: PreconditionFailedError },
   });
 }
 
@@ -58,6 +59,6 @@ export type CyberSourceError = Readable<Schemas["Error"]>;
 
 export type { components, operations, paths };
 export { operations as operationList, servers } from "./generated/operations.js";
-export { isPreconditionFailed, patchCustomer, PreconditionFailedError, responseMetaOf, type ResponseMeta } from "./concurrency.js";
+export { isPreconditionFailed, patchCustomer, responseMetaOf, type ResponseMeta } from "./concurrency.js";
 export { httpSignatureAuth, signRequest, type SignatureCredentials, type SignatureHeaders, type SignatureInput } from "./http-signature.js";
 export * from "@org/client-runtime/public-api";

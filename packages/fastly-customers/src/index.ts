@@ -1,12 +1,12 @@
-import { createApiClient, headerAuth, type ApiClient, type ClientConfig } from "@org/client-runtime";
+import { createApiClient, headerAuth, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
 import { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
 
 const TOKEN_HEADER = "Fastly-Key";
 
 export interface FastlyClientOptions extends ClientConfig {
-  /** A Fastly API token, sent as the `Fastly-Key` header. */
-  apiToken: string;
+  /** A Fastly API token, sent as the `Fastly-Key` header. Default: the FASTLY_API_TOKEN variable. */
+  apiToken?: string;
 }
 
 /** A client for Fastly's customer API, typed by its spec: `client.GET("/current_customer")`. */
@@ -16,9 +16,9 @@ export type FastlyClient = ApiClient<paths>;
  * Creates a Fastly customer API client. Every call returns openapi-fetch's
  * `{ data, error, response }`; `unwrap()` from this package throws an ApiError instead.
  */
-export function createFastlyClient(options: FastlyClientOptions): FastlyClient {
-  const { apiToken, ...config } = options ?? {};
-  if (!apiToken) throw new TypeError("createFastlyClient needs an apiToken: a Fastly API token with access to the customer.");
+export function createFastlyClient(options: FastlyClientOptions = {}): FastlyClient {
+  const { apiToken: givenToken, ...config } = options ?? {};
+  const apiToken = requireCredential("createFastlyClient", "apiToken", givenToken, "FASTLY_API_TOKEN", "a Fastly API token with access to the customer");
   return createApiClient<paths>({
     ...config,
     defaultBaseUrl,

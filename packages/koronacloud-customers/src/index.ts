@@ -1,12 +1,12 @@
-import { basicAuthorization, createApiClient, headerAuth, type ApiClient, type ClientConfig } from "@org/client-runtime";
+import { basicAuthorization, createApiClient, headerAuth, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
 import { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
 
 export interface KoronaCloudClientOptions extends ClientConfig {
-  /** The API user's name (KORONA.cloud > Settings > API). */
-  username: string;
-  /** The API user's password. */
-  password: string;
+  /** The API user's name (KORONA.cloud > Settings > API). Default: the KORONA_USERNAME variable. */
+  username?: string;
+  /** The API user's password. Default: the KORONA_PASSWORD variable. */
+  password?: string;
 }
 
 /** A client for the KORONA.cloud API v3 customers, typed by its spec. */
@@ -17,9 +17,10 @@ export type KoronaCloudClient = ApiClient<paths>;
  * openapi-fetch's `{ data, error, response }`; errors carry KORONA's `code`. The helpers
  * `listCustomers`, `syncCustomers` and the batch functions work on top of it.
  */
-export function createKoronaCloudClient(options: KoronaCloudClientOptions): KoronaCloudClient {
-  const { username, password, ...config } = options ?? ({} as KoronaCloudClientOptions);
-  if (!username || !password) throw new TypeError("createKoronaCloudClient needs the API user's username and password.");
+export function createKoronaCloudClient(options: KoronaCloudClientOptions = {}): KoronaCloudClient {
+  const { username: givenUsername, password: givenPassword, ...config } = options ?? {};
+  const username = requireCredential("createKoronaCloudClient", "username", givenUsername, "KORONA_USERNAME", "the API user's name");
+  const password = requireCredential("createKoronaCloudClient", "password", givenPassword, "KORONA_PASSWORD", "the API user's password");
   const authorization = basicAuthorization(username, password);
   return createApiClient<paths>({
     ...config,
@@ -43,20 +44,21 @@ export type CustomerInformation = Readable<Schemas["CustomerInformation"]>;
 export type ResultListCustomer = Readable<Schemas["ResultListCustomer"]>;
 export type AddOrUpdateResult = Readable<Schemas["AddOrUpdateResult"]>;
 export type WriteMode = Schemas["WriteMode"];
-export type BadRequestError = Readable<Schemas["BadRequestError"]>;
-export type ForbiddenError = Readable<Schemas["ForbiddenError"]>;
-export type NotFoundError = Readable<Schemas["NotFoundError"]>;
-export type TooManyRequestsError = Readable<Schemas["TooManyRequestsError"]>;
+// The error bodies are named …Body: the error classes (NotFoundError, …) come from the runtime.
+export type BadRequestBody = Readable<Schemas["BadRequestError"]>;
+export type ForbiddenBody = Readable<Schemas["ForbiddenError"]>;
+export type NotFoundBody = Readable<Schemas["NotFoundError"]>;
+export type TooManyRequestsBody = Readable<Schemas["TooManyRequestsError"]>;
 /** Every error body KORONA sends: `{ message, code }`. */
-export type KoronaError = BadRequestError | ForbiddenError | NotFoundError | TooManyRequestsError;
+export type KoronaError = BadRequestBody | ForbiddenBody | NotFoundBody | TooManyRequestsBody;
 export type ForbiddenErrorCode = Schemas["ForbiddenErrorCode"];
 /** Every documented KORONA error code; 403s also use `POINT_OF_SALE_…` codes. */
 export type KoronaErrorCode =
-  | BadRequestError["code"]
+  | BadRequestBody["code"]
   | ForbiddenErrorCode
   | `POINT_OF_SALE_${string}`
-  | NotFoundError["code"]
-  | TooManyRequestsError["code"];
+  | NotFoundBody["code"]
+  | TooManyRequestsBody["code"];
 
 export type { components, operations, paths };
 export { operations as operationList } from "./generated/operations.js";

@@ -30,7 +30,11 @@ function tryJson(text: string): unknown {
 }
 
 function conformanceOf(keepJson: boolean) {
-  return specConformance(spec, { baseUrl: mock.url, client: (url) => bareClient(url, keepJson), calls: { getCustomer: (get, headers) => get(headers) } });
+  return specConformance<ReturnType<typeof bareClient>, "getCustomer">(spec, {
+    baseUrl: mock.url,
+    client: (url) => bareClient(url, keepJson),
+    calls: { getCustomer: (get, headers) => get(headers) },
+  });
 }
 
 describe("specConformance", () => {
@@ -63,7 +67,7 @@ describe("specConformance", () => {
   });
 
   it("reports operations without a call and calls without an operation", () => {
-    const conformance = specConformance(spec, { baseUrl: mock.url, client: () => undefined, calls: { listCustomers: async () => ({ response: new Response() }) } as Record<string, never> });
+    const conformance = specConformance<undefined, string>(spec, { baseUrl: mock.url, client: () => undefined, calls: { listCustomers: async () => ({ response: new Response() }) } });
     expect(conformance.coverage()).toEqual({ missing: ["getCustomer"], unknown: ["listCustomers"] });
   });
 });

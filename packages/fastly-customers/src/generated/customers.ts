@@ -149,7 +149,7 @@ export interface components {
             /** @description The alphanumeric string identifying the account's technical contact. */
             technical_contact_id?: string | null;
         };
-        /** @description A Customer is the base object that owns your Users and Services. Every property is optional. */
+        /** @description A Customer is the base object that owns your Users and Services. Fastly's clients make every property optional; answers always carry id, name and the timestamps. */
         Customer: components["schemas"]["CustomerUpdate"] & {
             /** @description Whether this customer can view or edit wordpress. */
             can_configure_wordpress?: $Read<boolean | null>;

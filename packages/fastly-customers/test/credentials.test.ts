@@ -1,0 +1,27 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createFastlyClient } from "../src/index.js";
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("credentials from the environment", () => {
+  it("reads FASTLY_API_TOKEN when no apiToken is given", async () => {
+    vi.stubEnv("FASTLY_API_TOKEN", "env-token");
+    let sent: Headers | undefined;
+    const fastly = createFastlyClient({ fetch: async (request) => ((sent = request.headers), Response.json({})) });
+    await fastly.GET("/current_customer");
+    expect(sent?.get("Fastly-Key")).toBe("env-token");
+  });
+
+  it("prefers the option over the variable", async () => {
+    vi.stubEnv("FASTLY_API_TOKEN", "env-token");
+    let sent: Headers | undefined;
+    const fastly = createFastlyClient({ apiToken: "option-token", fetch: async (request) => ((sent = request.headers), Response.json({})) });
+    await fastly.GET("/current_customer");
+    expect(sent?.get("Fastly-Key")).toBe("option-token");
+  });
+
+  it("names the option and the variable when neither is set", () => {
+    vi.stubEnv("FASTLY_API_TOKEN", "");
+    expect(() => createFastlyClient()).toThrow("createFastlyClient needs apiToken: pass the `apiToken` option or set FASTLY_API_TOKEN");
+  });
+});
