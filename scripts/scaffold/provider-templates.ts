@@ -60,7 +60,7 @@ function turboJson(names: ProviderNames) {
     extends: ["//"],
     tasks: {
       generate: {
-        inputs: [`$TURBO_ROOT$/specs/${names.slug}/**`, "$TURBO_ROOT$/scripts/generate.ts", "$TURBO_ROOT$/scripts/spec/**", "README.md"],
+        inputs: [`$TURBO_ROOT$/specs/${names.slug}/**`, "$TURBO_ROOT$/scripts/generate.ts", "$TURBO_ROOT$/scripts/spec/**", "README.md", "package.json"],
         outputs: ["src/generated/**", "README.md", "openapi.yaml"],
       },
       test: { inputs: ["$TURBO_DEFAULT$", `$TURBO_ROOT$/specs/${names.slug}/**`] },
@@ -232,7 +232,7 @@ The spec is \`specs/${names.slug}/customers.yaml\` in the repository.
 function indexTemplate(names: ProviderNames, scope: string): string {
   return `import { createApiClient, headerAuth, type ApiClient, type ClientConfig } from "${scope}/client-runtime";
 import type { components, operations, paths } from "./generated/customers.js";
-import { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
+import { defaultBaseUrl, operations as operationList, packageId } from "./generated/operations.js";
 
 export interface ${names.pascal}ClientOptions extends ClientConfig {
   /** An API access token, sent as \`Authorization: Bearer <token>\`. */
@@ -250,6 +250,7 @@ export function ${names.factory}(options: ${names.pascal}ClientOptions): ${names
     ...config,
     defaultBaseUrl,
     operations: operationList,
+    packageId,
     middleware: [headerAuth("Authorization", \`Bearer \${accessToken}\`)],
     credentialHeaders: ["Authorization"],
     secrets: [accessToken],

@@ -11,7 +11,8 @@ import { readIfExists } from "./write-files-atomically.js";
 
 /**
  * Every generated file of a client package, by path inside the package, rendered in memory:
- * `src/generated/customers.ts` (types), `src/generated/operations.ts` (run-time operation list),
+ * `src/generated/customers.ts` (types), `src/generated/operations.ts` (run-time operation list
+ * and the package's `name/version`, for its User-Agent),
  * `openapi.yaml` (the spec itself, published so users can read it) and, when the README has
  * the markers, the README with its operations and models tables refreshed.
  */
@@ -20,7 +21,7 @@ export async function generateClientCode(specFile: string, packageDir: string): 
   const header = generatedHeader(relative(repoRoot, resolve(specFile)).split("\\").join("/"));
   const files: Record<string, string> = {
     "src/generated/customers.ts": header + (await renderTypes(spec)),
-    "src/generated/operations.ts": header + renderOperations(spec),
+    "src/generated/operations.ts": header + renderOperations(spec, await packageIdOf(packageDir)),
     "openapi.yaml": await readFile(specFile, "utf8"),
   };
   const readme = await readIfExists(join(packageDir, "README.md"));
@@ -30,4 +31,10 @@ export async function generateClientCode(specFile: string, packageDir: string): 
     if (refreshed !== readme) files["README.md"] = refreshed;
   }
   return files;
+}
+
+/** `@org/fastly-customers/0.2.0`, from the package's package.json. */
+async function packageIdOf(packageDir: string): Promise<string> {
+  const { name, version } = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8")) as { name: string; version: string };
+  return `${name}/${version}`;
 }

@@ -10,11 +10,12 @@ const generateScript = join(repoRoot, "scripts/generate.ts");
 const fastlySpec = join(repoRoot, "specs/fastly/customers.yaml");
 const badSpecs = join(repoRoot, "scripts/test/bad-specs");
 const generatedFiles = ["src/generated/customers.ts", "src/generated/operations.ts", "openapi.yaml", "README.md"];
+const packageFiles = [...generatedFiles, "package.json"];
 
 /** A scratch copy of the Fastly package's generated files, to run generate in. */
 async function scratchPackage(onFinished?: TestContext["onTestFinished"]): Promise<string> {
   const dir = await testTempDir("generate-", onFinished);
-  for (const file of generatedFiles) await cp(join(repoRoot, "packages/fastly-customers", file), join(dir, file));
+  for (const file of packageFiles) await cp(join(repoRoot, "packages/fastly-customers", file), join(dir, file));
   return dir;
 }
 

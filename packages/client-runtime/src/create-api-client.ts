@@ -10,6 +10,7 @@ import { safePathSerializer } from "./path-params.js";
 import { redactSecrets } from "./redact.js";
 import { retryingCall, type Call } from "./retrying-call.js";
 import { createSender } from "./send-request.js";
+import { headerValue, userAgentOf, withHeader } from "./user-agent.js";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
@@ -19,7 +20,7 @@ export interface ClientConfig extends RequestPolicy {
   baseUrl?: string;
   /** A fetch implementation (proxies, instrumentation); defaults to the global fetch. */
   fetch?: (request: Request) => Promise<Response>;
-  /** Headers added to every request, e.g. a User-Agent of your app. */
+  /** Headers added to every request. A `User-Agent` of your app comes first in the one sent. */
   headers?: Record<string, string>;
   /** Accept a plain-http baseUrl on a non-loopback host. */
   allowInsecureHttp?: boolean;
@@ -29,6 +30,8 @@ export interface ClientConfig extends RequestPolicy {
 export interface ApiClientOptions extends ClientConfig {
   /** The spec's first server, used when the caller gives no baseUrl. */
   defaultBaseUrl: string;
+  /** The package and its version (`@org/fastly-customers/0.2.0`, generated), for the User-Agent. */
+  packageId?: string;
   /** Authentication and other middleware, run in order on every request. */
   middleware?: Middleware[];
   /** The spec's operations (generated): request media types and documented error bodies. */
@@ -64,7 +67,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
   const client = createClient<Paths>({
     baseUrl,
     Request: RequestOnFirstUse,
-    headers: { Accept: "application/json", ...options.headers },
+    headers: withUserAgent({ Accept: "application/json", ...options.headers }, options.packageId),
     fetch: send,
     pathSerializer: safePathSerializer,
     // The sender follows redirects itself, to keep credentials from other origins.
@@ -72,7 +75,21 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
   });
   client.use(...(options.middleware ?? []), keepErrorsInTheFamily(options.secrets ?? []));
   const call = retryingCall((method, url, init) => client.request(method as never, url as never, init as never), options, options.secrets ?? []);
-  return withCalls(client, withOperationRules(call, options.operations ?? []));
+  return withCalls(client, withCallerAgent(withOperationRules(call, options.operations ?? []), options.packageId));
+}
+
+function withUserAgent(headers: Record<string, string>, packageId: string | undefined): Record<string, string> {
+  const agent = userAgentOf(packageId, headerValue(headers, "user-agent"));
+  return agent ? withHeader(headers, "user-agent", agent) : headers;
+}
+
+/** A call's own User-Agent (openapi-fetch would let it replace the client's) keeps ours after it. */
+function withCallerAgent(call: Call, packageId: string | undefined): Call {
+  return (method, url, init) => {
+    const headers = init?.headers as Record<string, string> | undefined;
+    const callerAgent = headerValue(headers, "user-agent");
+    return call(method, url, callerAgent === undefined ? init : { ...init, headers: withUserAgent(headers!, packageId) });
+  };
 }
 
 /**

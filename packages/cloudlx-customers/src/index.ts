@@ -1,6 +1,6 @@
 import { checkBaseUrl, clientCredentialsAuth, createApiClient, environmentVariable, headerAuth, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
-import { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
+import { defaultBaseUrl, operations as operationList, packageId } from "./generated/operations.js";
 
 /** CloudLX versions its API through this media type: sent as `Accept`, answered in it. */
 export const CLOUDLX_MEDIA_TYPE = "application/vnd.cloudlx.v1+json";
@@ -59,6 +59,7 @@ export function createCloudLxClient(options: CloudLxClientOptions = {}): CloudLx
     defaultBaseUrl,
     headers: { Accept: CLOUDLX_MEDIA_TYPE, ...config.headers },
     operations: operationList,
+    packageId,
     middleware: [auth],
     credentialHeaders: ["Authorization"],
     secrets,

@@ -1,6 +1,6 @@
 import { createApiClient, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
-import { operations as operationList, servers } from "./generated/operations.js";
+import { operations as operationList, packageId, servers } from "./generated/operations.js";
 import { httpSignatureAuth, type SignatureCredentials } from "./http-signature.js";
 
 /** The JSON media type CyberSource sends and expects, charset included. */
@@ -34,6 +34,7 @@ export function createCyberSourceClient(options: CyberSourceClientOptions = {}):
     defaultBaseUrl: server!.url,
     headers: { Accept: CYBERSOURCE_JSON, ...config.headers },
     operations: operationList,
+    packageId,
     middleware: [httpSignatureAuth({ merchantId, keyId, sharedSecret })],
     credentialHeaders: ["signature", "digest", "v-c-merchant-id"],
     secrets: [sharedSecret],

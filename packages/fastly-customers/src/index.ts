@@ -1,6 +1,6 @@
 import { createApiClient, headerAuth, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
-import { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
+import { defaultBaseUrl, operations as operationList, packageId } from "./generated/operations.js";
 
 const TOKEN_HEADER = "Fastly-Key";
 
@@ -23,6 +23,7 @@ export function createFastlyClient(options: FastlyClientOptions = {}): FastlyCli
     ...config,
     defaultBaseUrl,
     operations: operationList,
+    packageId,
     middleware: [headerAuth(TOKEN_HEADER, apiToken)],
     credentialHeaders: [TOKEN_HEADER],
     secrets: [apiToken],

@@ -12,6 +12,13 @@ describe("credentials from the environment", () => {
     expect(sent?.get("Fastly-Key")).toBe("env-token");
   });
 
+  it("names itself in the User-Agent, after the caller's own", async () => {
+    let sent: Headers | undefined;
+    const fastly = createFastlyClient({ apiToken: "t", headers: { "User-Agent": "my-app/1.0" }, fetch: async (request) => ((sent = request.headers), Response.json({})) });
+    await fastly.GET("/current_customer");
+    expect(sent?.get("user-agent")).toMatch(/^my-app\/1\.0 @org\/fastly-customers\/\d+\.\d+\.\d+\S* node\/\d+\.\d+$/);
+  });
+
   it("prefers the option over the variable", async () => {
     vi.stubEnv("FASTLY_API_TOKEN", "env-token");
     let sent: Headers | undefined;

@@ -1,6 +1,6 @@
 import { basicAuthorization, createApiClient, headerAuth, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
-import { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
+import { defaultBaseUrl, operations as operationList, packageId } from "./generated/operations.js";
 
 export interface KoronaCloudClientOptions extends ClientConfig {
   /** The API user's name (KORONA.cloud > Settings > API). Default: the KORONA_USERNAME variable. */
@@ -26,6 +26,7 @@ export function createKoronaCloudClient(options: KoronaCloudClientOptions = {}):
     ...config,
     defaultBaseUrl,
     operations: operationList,
+    packageId,
     middleware: [headerAuth("Authorization", authorization)],
     credentialHeaders: ["Authorization"],
     secrets: [password, authorization.slice("Basic ".length)],
