@@ -5,6 +5,7 @@ import { checkBaseUrl } from "./base-url.js";
 import type { RequestPolicy } from "./call-options.js";
 import { ClientError, ConnectionError } from "./errors.js";
 import type { ApiErrorClass } from "./exchange-record.js";
+import { createLog, type LoggingOptions } from "./logging.js";
 import { withOperationRules, type OperationInfo } from "./operation-rules.js";
 import { safePathSerializer } from "./path-params.js";
 import { redactSecrets } from "./redact.js";
@@ -15,7 +16,7 @@ import { headerValue, userAgentOf, withHeader } from "./user-agent.js";
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 /** What every provider client accepts besides its credentials. */
-export interface ClientConfig extends RequestPolicy {
+export interface ClientConfig extends RequestPolicy, LoggingOptions {
   /** Where requests go; defaults to the first server of the spec. */
   baseUrl?: string;
   /** A fetch implementation (proxies, instrumentation); defaults to the global fetch. */
@@ -74,7 +75,8 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
     redirect: "manual",
   });
   client.use(...(options.middleware ?? []), keepErrorsInTheFamily(options.secrets ?? []));
-  const call = retryingCall((method, url, init) => client.request(method as never, url as never, init as never), options, options.secrets ?? []);
+  const log = createLog(options, options.packageId?.slice(0, options.packageId.lastIndexOf("/")));
+  const call = retryingCall((method, url, init) => client.request(method as never, url as never, init as never), options, options.secrets ?? [], log);
   return withCalls(client, withCallerAgent(withOperationRules(call, options.operations ?? []), options.packageId));
 }
 

@@ -17,3 +17,4 @@ export {
   RateLimitError,
   UnprocessableEntityError,
 } from "./status-errors.js";
+export type { Logger, LogLevel } from "./logging.js";

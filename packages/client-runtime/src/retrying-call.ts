@@ -3,6 +3,7 @@ import { joinAttempt, type Attempt } from "./attempt.js";
 import { callPolicyOf, type RequestPolicy } from "./call-options.js";
 import { ClientError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";
 import { exchangeOf } from "./exchange-record.js";
+import type { Log } from "./logging.js";
 import { redactSecrets } from "./redact.js";
 import { backoffDelay, retryAfterDelay, sleep } from "./retry-delay.js";
 import { isFinalFailure } from "./send-request.js";
@@ -22,7 +23,7 @@ const RETRY_STATUSES = new Set([408, 429]);
  * buffering and copying it. Between attempts: backoff or `Retry-After`.
  * The caller's AbortSignal wins at any point. Failures reject with the ClientError family.
  */
-export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: readonly string[]): Call {
+export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: readonly string[], log?: Log): Call {
   const clientDefaults = { ...DEFAULT_POLICY, ...definedPolicy(clientPolicy) };
   return async function callWithRetries(method, url, init = {}) {
     const callPolicy = callPolicyOf(init.middleware);
@@ -36,6 +37,7 @@ export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: r
       const sent: Attempt = { signal: controller.signal };
       let result: FetchResult | undefined;
       let failure: ClientError | undefined;
+      const began = log ? performance.now() : 0;
       try {
         result = await attempt(call, method, url, init, policy.timeout, sent, controller);
       } catch (error) {
@@ -45,13 +47,23 @@ export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: r
         failure = asClientError(error, method, shownUrlOf(sent, url, secrets), sent, { timeoutMs: policy.timeout, attempts: retry + 1, elapsedMs: performance.now() - started });
       }
       const response = result?.response;
+      const shownUrl = log && shownUrlOf(sent, url, secrets).url;
+      if (log) {
+        const durationMs = Math.round(performance.now() - began);
+        log.attempt({ method, url: shownUrl!, attempt: retry + 1, durationMs, ...(response ? { status: response.status } : { error: failure!.message }) });
+      }
       const retryable = failure ? isRetryableFailure(failure) : isRetryableStatus(response!.status);
       if (!retryable || retry >= retriesAllowed) {
-        if (failure) throw failure;
+        if (failure) {
+          log?.failure({ method, url: shownUrl!, error: failure.message });
+          throw failure;
+        }
         return result!;
       }
       const delayMs = (response && retryAfterDelay(response.headers.get("retry-after"), policy.maxRetryAfter)) ?? backoffDelay(retry + 1);
-      policy.onRetry?.({ method, url: shownUrlOf(sent, url, secrets).url, retry: retry + 1, delayMs, reason: failure ? failure.message : `status ${response!.status}` });
+      const reason = failure ? failure.message : `status ${response!.status}`;
+      log?.retry({ method, url: shownUrl!, retry: retry + 1, delayMs, reason });
+      policy.onRetry?.({ method, url: shownUrlOf(sent, url, secrets).url, retry: retry + 1, delayMs, reason });
       await sleep(delayMs, callerSignal);
     }
   };

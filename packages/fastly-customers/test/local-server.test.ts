@@ -34,8 +34,10 @@ it("sends updateCustomer as form fields the way Fastly reads them", async () => 
   expect(received?.key).toBe(TOKEN);
 });
 
-it("keeps the API token out of errors, even when the API echoes it", async () => {
-  const fastly = createFastlyClient({ apiToken: TOKEN, baseUrl });
+it("keeps the API token out of errors and logs, even when the API echoes it", async () => {
+  const logged: unknown[] = [];
+  const record = (...line: unknown[]) => void logged.push(line);
+  const fastly = createFastlyClient({ apiToken: TOKEN, baseUrl, logLevel: "debug", logger: { debug: record, info: record, warn: record, error: record } });
   const result = await fastly.GET("/current_customer");
   let error: unknown;
   try {
@@ -46,5 +48,7 @@ it("keeps the API token out of errors, even when the API echoes it", async () =>
   expect(error).toBeInstanceOf(ApiError);
   expect(`${(error as Error).message} ${JSON.stringify(error)}`).not.toContain(TOKEN);
   expect((error as ApiError).message).toContain("Token [redacted] is invalid");
+  expect(logged).toHaveLength(1);
+  expect(JSON.stringify(logged)).not.toContain(TOKEN);
 });
 
