@@ -232,7 +232,7 @@ The spec is \`specs/${names.slug}/customers.yaml\` in the repository.
 function indexTemplate(names: ProviderNames, scope: string): string {
   return `import { createApiClient, headerAuth, type ApiClient, type ClientConfig } from "${scope}/client-runtime";
 import type { components, operations, paths } from "./generated/customers.js";
-import { defaultBaseUrl, operations as operationList, packageId } from "./generated/operations.js";
+import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
 
 export interface ${names.pascal}ClientOptions extends ClientConfig {
   /** An API access token, sent as \`Authorization: Bearer <token>\`. */
@@ -240,13 +240,13 @@ export interface ${names.pascal}ClientOptions extends ClientConfig {
 }
 
 /** A client for the ${names.pascal} customers API, typed by its spec. */
-export type ${names.pascal}Client = ApiClient<paths>;
+export type ${names.pascal}Client = ApiClient<paths> & OperationMethods;
 
 /** Creates a ${names.pascal} customers client. Every call returns openapi-fetch's \`{ data, error, response }\`. */
 export function ${names.factory}(options: ${names.pascal}ClientOptions): ${names.pascal}Client {
   const { accessToken, ...config } = options ?? ({} as ${names.pascal}ClientOptions);
   if (!accessToken) throw new TypeError("${names.factory} needs an accessToken.");
-  return createApiClient<paths>({
+  return createApiClient<paths, OperationMethods>({
     ...config,
     defaultBaseUrl,
     operations: operationList,
@@ -258,7 +258,7 @@ export function ${names.factory}(options: ${names.pascal}ClientOptions): ${names
 }
 
 export type Customer = components["schemas"]["Customer"];
-export type { components, operations, paths };
+export type { components, OperationMethods, operations, paths };
 export { operations as operationList } from "./generated/operations.js";
 export * from "${scope}/client-runtime/public-api";
 `;
@@ -305,8 +305,8 @@ describe("every answer the spec documents arrives as the types promise", () => {
     baseUrl,
     client: (url) => ${names.factory}({ accessToken: "test-token", baseUrl: url, maxRetries: 0 }),
     calls: {
-      listCustomers: (client, headers) => client.GET("/customers", { headers }),
-      getCustomer: (client, headers) => client.GET("/customers/{customer_id}", { ...customer, headers }),
+      listCustomers: (client, headers) => client.listCustomers({}, { headers }),
+      getCustomer: (client, headers) => client.getCustomer({ customer_id: 1 }, { headers }),
     },
   });
 

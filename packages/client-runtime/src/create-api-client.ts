@@ -6,6 +6,7 @@ import type { RequestPolicy } from "./call-options.js";
 import { ClientError, ConnectionError } from "./errors.js";
 import type { ApiErrorClass } from "./exchange-record.js";
 import { createLog, type LoggingOptions } from "./logging.js";
+import { operationMethods } from "./operation-methods.js";
 import { withOperationRules, type OperationInfo } from "./operation-rules.js";
 import { safePathSerializer } from "./path-params.js";
 import { redactSecrets } from "./redact.js";
@@ -51,10 +52,10 @@ export interface ApiClientOptions extends ClientConfig {
 
 /**
  * The openapi-fetch client every provider package returns: typed by the spec's paths (see
- * api-client-types.ts), with the provider's auth, retries and timeouts, safe path parameters,
+ * api-client-types.ts), with one method per operation (`Methods`, generated), the provider's auth, retries and timeouts, safe path parameters,
  * form bodies where the spec says so, and one error family (see errors.ts).
  */
-export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
+export function createApiClient<Paths extends {}, Methods extends {} = {}>(options: ApiClientOptions): ApiClient<Paths> & Methods {
   const baseUrl = checkBaseUrl(options.baseUrl ?? options.defaultBaseUrl, options);
   const userFetch = options.fetch;
   const send = createSender({
@@ -77,7 +78,9 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
   client.use(...(options.middleware ?? []), keepErrorsInTheFamily(options.secrets ?? []));
   const log = createLog(options, options.packageId?.slice(0, options.packageId.lastIndexOf("/")));
   const call = retryingCall((method, url, init) => client.request(method as never, url as never, init as never), options, options.secrets ?? [], log);
-  return withCalls(client, withCallerAgent(withOperationRules(call, options.operations ?? []), options.packageId));
+  const operations = options.operations ?? [];
+  const calls = withCallerAgent(withOperationRules(call, operations), options.packageId);
+  return Object.assign(withCalls(client, calls), operationMethods(calls, operations)) as ApiClient<Paths> & Methods;
 }
 
 function withUserAgent(headers: Record<string, string>, packageId: string | undefined): Record<string, string> {

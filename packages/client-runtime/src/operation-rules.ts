@@ -9,6 +9,8 @@ export interface OperationInfo {
   readonly operationId: string;
   readonly method: string;
   readonly path: string;
+  /** The names of its parameters, by where they go. */
+  readonly parameters?: Readonly<Partial<Record<"path" | "query" | "header", readonly string[]>>>;
   /** The request body's media type, when the spec names one. */
   readonly requestMediaType?: string;
   /** Every error status the spec documents (`"404"`, `"4XX"`, `"default"`): whether it has a JSON body. */

@@ -18,3 +18,4 @@ export {
   UnprocessableEntityError,
 } from "./status-errors.js";
 export type { Logger, LogLevel } from "./logging.js";
+export type { OperationArgs, OperationInit, OperationMethod } from "./operation-methods.js";

@@ -1,6 +1,6 @@
 import { checkBaseUrl, clientCredentialsAuth, createApiClient, environmentVariable, headerAuth, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
-import { defaultBaseUrl, operations as operationList, packageId } from "./generated/operations.js";
+import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
 
 /** CloudLX versions its API through this media type: sent as `Accept`, answered in it. */
 export const CLOUDLX_MEDIA_TYPE = "application/vnd.cloudlx.v1+json";
@@ -23,7 +23,7 @@ export type CloudLxCredentials =
 export type CloudLxClientOptions = CloudLxCredentials & ClientConfig;
 
 /** A client for the CloudLX customers API, typed by its spec. */
-export type CloudLxClient = ApiClient<paths>;
+export type CloudLxClient = ApiClient<paths> & OperationMethods;
 
 /**
  * Creates a CloudLX customers client. With `clientId` and `clientSecret` it gets its access
@@ -54,7 +54,7 @@ export function createCloudLxClient(options: CloudLxClientOptions = {}): CloudLx
     const missing = clientId ? "clientSecret (or set CLOUDLX_CLIENT_SECRET)" : "an accessToken, or the clientId and clientSecret options (or set CLOUDLX_CLIENT_ID and CLOUDLX_CLIENT_SECRET)";
     throw new TypeError(`createCloudLxClient needs ${missing}: the client credentials of an API application (portal: API Applications & Webhooks).`);
   }
-  return createApiClient<paths>({
+  return createApiClient<paths, OperationMethods>({
     ...config,
     defaultBaseUrl,
     headers: { Accept: CLOUDLX_MEDIA_TYPE, ...config.headers },
@@ -79,6 +79,6 @@ export type AccessToken = Readable<Schemas["AccessToken"]>;
 /** The token endpoint's OAuth 2 error body (RFC 6749 §5.2). */
 export type OAuthError = Readable<Schemas["OAuthError"]>;
 
-export type { components, operations, paths };
+export type { components, OperationMethods, operations, paths };
 export { operations as operationList } from "./generated/operations.js";
 export * from "@org/client-runtime/public-api";

@@ -1,6 +1,6 @@
 import { createApiClient, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
-import { operations as operationList, packageId, servers } from "./generated/operations.js";
+import { operations as operationList, packageId, servers, type OperationMethods } from "./generated/operations.js";
 import { httpSignatureAuth, type SignatureCredentials } from "./http-signature.js";
 
 /** The JSON media type CyberSource sends and expects, charset included. */
@@ -13,7 +13,7 @@ export interface CyberSourceClientOptions extends ClientConfig, Partial<Signatur
 }
 
 /** A client for CyberSource Token Management customers, typed by its spec. */
-export type CyberSourceClient = ApiClient<paths>;
+export type CyberSourceClient = ApiClient<paths> & OperationMethods;
 
 /**
  * Creates a CyberSource TMS customers client that signs every request with your HTTP Signature
@@ -29,7 +29,7 @@ export function createCyberSourceClient(options: CyberSourceClientOptions = {}):
   const keyId = credential("keyId", givenKeyId, "CYBERSOURCE_KEY_ID");
   const sharedSecret = credential("sharedSecret", givenSecret, "CYBERSOURCE_SHARED_SECRET");
   const server = servers.find((candidate) => candidate.description === (environment === "production" ? "Production" : "Test environment"));
-  return createApiClient<paths>({
+  return createApiClient<paths, OperationMethods>({
     ...config,
     defaultBaseUrl: server!.url,
     headers: { Accept: CYBERSOURCE_JSON, ...config.headers },
@@ -58,7 +58,7 @@ export type Address = Readable<Schemas["Address"]>;
 export type CyberSourceErrorResponse = Readable<Schemas["ErrorResponse"]>;
 export type CyberSourceError = Readable<Schemas["Error"]>;
 
-export type { components, operations, paths };
+export type { components, OperationMethods, operations, paths };
 export { operations as operationList, servers } from "./generated/operations.js";
 export { isPreconditionFailed, patchCustomer, responseMetaOf, type ResponseMeta } from "./concurrency.js";
 export { httpSignatureAuth, signRequest, type SignatureCredentials, type SignatureHeaders, type SignatureInput } from "./http-signature.js";

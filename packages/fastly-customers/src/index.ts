@@ -1,6 +1,6 @@
 import { createApiClient, headerAuth, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
-import { defaultBaseUrl, operations as operationList, packageId } from "./generated/operations.js";
+import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
 
 const TOKEN_HEADER = "Fastly-Key";
 
@@ -10,7 +10,7 @@ export interface FastlyClientOptions extends ClientConfig {
 }
 
 /** A client for Fastly's customer API, typed by its spec: `client.GET("/current_customer")`. */
-export type FastlyClient = ApiClient<paths>;
+export type FastlyClient = ApiClient<paths> & OperationMethods;
 
 /**
  * Creates a Fastly customer API client. Every call returns openapi-fetch's
@@ -19,7 +19,7 @@ export type FastlyClient = ApiClient<paths>;
 export function createFastlyClient(options: FastlyClientOptions = {}): FastlyClient {
   const { apiToken: givenToken, ...config } = options ?? {};
   const apiToken = requireCredential("createFastlyClient", "apiToken", givenToken, "FASTLY_API_TOKEN", "a Fastly API token with access to the customer");
-  return createApiClient<paths>({
+  return createApiClient<paths, OperationMethods>({
     ...config,
     defaultBaseUrl,
     operations: operationList,
@@ -39,6 +39,6 @@ export type UserRole = Schemas["UserRole"];
 export type DeleteResponse = Readable<Schemas["DeleteResponse"]>;
 export type FastlyError = Readable<Schemas["Error"]>;
 
-export type { components, operations, paths };
+export type { components, OperationMethods, operations, paths };
 export { defaultBaseUrl, operations as operationList } from "./generated/operations.js";
 export * from "@org/client-runtime/public-api";

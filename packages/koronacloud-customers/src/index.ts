@@ -1,6 +1,6 @@
 import { basicAuthorization, createApiClient, headerAuth, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
-import { defaultBaseUrl, operations as operationList, packageId } from "./generated/operations.js";
+import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
 
 export interface KoronaCloudClientOptions extends ClientConfig {
   /** The API user's name (KORONA.cloud > Settings > API). Default: the KORONA_USERNAME variable. */
@@ -10,7 +10,7 @@ export interface KoronaCloudClientOptions extends ClientConfig {
 }
 
 /** A client for the KORONA.cloud API v3 customers, typed by its spec. */
-export type KoronaCloudClient = ApiClient<paths>;
+export type KoronaCloudClient = ApiClient<paths> & OperationMethods;
 
 /**
  * Creates a KORONA.cloud customers client with HTTP Basic auth. Every call returns
@@ -22,7 +22,7 @@ export function createKoronaCloudClient(options: KoronaCloudClientOptions = {}):
   const username = requireCredential("createKoronaCloudClient", "username", givenUsername, "KORONA_USERNAME", "the API user's name");
   const password = requireCredential("createKoronaCloudClient", "password", givenPassword, "KORONA_PASSWORD", "the API user's password");
   const authorization = basicAuthorization(username, password);
-  return createApiClient<paths>({
+  return createApiClient<paths, OperationMethods>({
     ...config,
     defaultBaseUrl,
     operations: operationList,
@@ -61,7 +61,7 @@ export type KoronaErrorCode =
   | NotFoundBody["code"]
   | TooManyRequestsBody["code"];
 
-export type { components, operations, paths };
+export type { components, OperationMethods, operations, paths };
 export { operations as operationList } from "./generated/operations.js";
 export { listCustomers, listCustomerPages, syncCustomers, type ListCustomersOptions, type SyncOptions, type SyncResult } from "./paging.js";
 export {

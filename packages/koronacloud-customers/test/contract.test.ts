@@ -100,18 +100,19 @@ describe("KORONA.cloud customers against the Prism mock of its spec", () => {
   });
 });
 
+// Through the operation methods: every method, with Prism checking the request it makes.
 describe("every answer the spec documents arrives as the types promise", () => {
   const conformance = specConformance<KoronaCloudClient, keyof operations>(fileURLToPath(new URL("../openapi.yaml", import.meta.url)), {
     baseUrl,
     client: (url) => createKoronaCloudClient({ username: "api-user", password: "api-password", baseUrl: url, maxRetries: 0 }),
     calls: {
-      getCustomers: (client, headers) => client.GET("/accounts/{accountId}/customers", { ...account, headers }),
-      addCustomers: (client, headers) => client.POST("/accounts/{accountId}/customers", { ...account, body: newCustomers, headers }),
-      updateCustomers: (client, headers) => client.PATCH("/accounts/{accountId}/customers", { ...account, body: newCustomers, headers }),
-      deleteCustomers: (client, headers) => client.DELETE("/accounts/{accountId}/customers", { ...account, body: [{ number: "10001" }], headers }),
-      getCustomer: (client, headers) => client.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", { ...one, headers }),
-      updateCustomer: (client, headers) => client.PATCH("/accounts/{accountId}/customers/{customerIdOrNumber}", { ...one, body: { lastname: "Doe" }, headers }),
-      deleteCustomer: (client, headers) => client.DELETE("/accounts/{accountId}/customers/{customerIdOrNumber}", { ...one, headers }),
+      getCustomers: (client, headers) => client.getCustomers({ accountId }, { headers }),
+      addCustomers: (client, headers) => client.addCustomers({ accountId, body: newCustomers }, { headers }),
+      updateCustomers: (client, headers) => client.updateCustomers({ accountId, body: newCustomers }, { headers }),
+      deleteCustomers: (client, headers) => client.deleteCustomers({ accountId, body: [{ number: "10001" }] }, { headers }),
+      getCustomer: (client, headers) => client.getCustomer({ accountId, customerIdOrNumber: "10001" }, { headers }),
+      updateCustomer: (client, headers) => client.updateCustomer({ accountId, customerIdOrNumber: "10001", body: { lastname: "Doe" } }, { headers }),
+      deleteCustomer: (client, headers) => client.deleteCustomer({ accountId, customerIdOrNumber: "10001" }, { headers }),
     },
   });
 
