@@ -19,3 +19,4 @@ export {
 } from "./status-errors.js";
 export type { Logger, LogLevel } from "./logging.js";
 export type { OperationArgs, OperationInit, OperationMethod } from "./operation-methods.js";
+export { items, pages, type PagingOptions } from "./paging.js";

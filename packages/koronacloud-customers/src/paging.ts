@@ -1,4 +1,4 @@
-import { unwrap } from "@org/client-runtime";
+import { items, pages, unwrap } from "@org/client-runtime";
 import type { Customer, KoronaCloudClient, ResultListCustomer } from "./index.js";
 
 export interface ListCustomersOptions {
@@ -17,23 +17,22 @@ export interface ListCustomersOptions {
 
 /**
  * Every page of an account's customers, from page 1 until the last (`currentPage` reaches
- * `pagesTotal`). A 204 means an empty list: no page. A failed page throws its ApiError (with
- * KORONA's `code`) after the pages before it were yielded.
+ * `pagesTotal`), on the runtime's `pages()`. A 204 means an empty list: no page. A failed page
+ * throws its ApiError (with KORONA's `code`) after the pages before it were yielded.
  */
-export async function* listCustomerPages(client: KoronaCloudClient, accountId: string, options: ListCustomersOptions = {}): AsyncGenerator<ResultListCustomer> {
+export function listCustomerPages(client: KoronaCloudClient, accountId: string, options: ListCustomersOptions = {}): AsyncGenerator<ResultListCustomer> {
   const { signal, ...query } = options;
-  for (let page = 1; ; page++) {
-    const result = await client.GET("/accounts/{accountId}/customers", { params: { path: { accountId }, query: { ...query, page } }, signal });
-    const list = unwrap(result);
-    if (!list) return; // 204: the list is empty
-    yield list;
-    if (list.results.length === 0 || list.currentPage >= list.pagesTotal) return;
-  }
+  return pages({
+    first: 1,
+    // A 204 (the list is empty) has no data: no page.
+    fetchPage: async (page: number) => unwrap(await client.getCustomers({ accountId, ...query, page }, { signal })),
+    nextCursor: (list, page) => (list.results.length === 0 || list.currentPage >= list.pagesTotal ? undefined : page + 1),
+  });
 }
 
 /** Every customer of an account, across pages: `for await (const customer of listCustomers(client, id))`. */
-export async function* listCustomers(client: KoronaCloudClient, accountId: string, options: ListCustomersOptions = {}): AsyncGenerator<Customer> {
-  for await (const page of listCustomerPages(client, accountId, options)) yield* page.results;
+export function listCustomers(client: KoronaCloudClient, accountId: string, options: ListCustomersOptions = {}): AsyncGenerator<Customer> {
+  return items(listCustomerPages(client, accountId, options), (page) => page.results);
 }
 
 export interface SyncOptions {
