@@ -42,6 +42,12 @@ export interface ApiClientOptions extends ClientConfig {
   credentialHeaders?: readonly string[];
   /** Credential values (tokens, secrets) to redact from every error. */
   secrets?: readonly string[];
+  /**
+   * The request header of the provider's idempotency key (e.g. `Idempotency-Key`), when it has
+   * one: each POST and PATCH then carries a key, the same on every attempt, and is retried like a
+   * PUT. Without it POST and PATCH are retried only with `retryNonIdempotent`.
+   */
+  idempotencyHeader?: string;
   /** Response headers carrying the provider's request id, in order of preference. */
   requestIdHeaders?: readonly string[];
   /** Reads the provider's error code from an error body; by default a string `code` field. */
@@ -77,7 +83,7 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
   });
   client.use(...(options.middleware ?? []), keepErrorsInTheFamily(options.secrets ?? []));
   const log = createLog(options, options.packageId?.slice(0, options.packageId.lastIndexOf("/")));
-  const call = retryingCall((method, url, init) => client.request(method as never, url as never, init as never), options, options.secrets ?? [], log);
+  const call = retryingCall((method, url, init) => client.request(method as never, url as never, init as never), options, options.secrets ?? [], log, options.idempotencyHeader);
   const operations = options.operations ?? [];
   const calls = withCallerAgent(withOperationRules(call, operations), options.packageId);
   return Object.assign(withCalls(client, calls), operationMethods(calls, operations)) as ApiClient<Paths> & Methods;

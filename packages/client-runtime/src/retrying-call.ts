@@ -23,13 +23,17 @@ const RETRY_STATUSES = new Set([408, 429]);
  * buffering and copying it. Between attempts: backoff or `Retry-After`.
  * The caller's AbortSignal wins at any point. Failures reject with the ClientError family.
  */
-export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: readonly string[], log?: Log): Call {
+export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: readonly string[], log?: Log, idempotencyHeader?: string): Call {
   const clientDefaults = { ...DEFAULT_POLICY, ...definedPolicy(clientPolicy) };
-  return async function callWithRetries(method, url, init = {}) {
-    const callPolicy = callPolicyOf(init.middleware);
+  return async function callWithRetries(method, url, callerInit = {}) {
+    const callPolicy = callPolicyOf(callerInit.middleware);
     const policy = callPolicy ? { ...clientDefaults, ...definedPolicy(callPolicy) } : clientDefaults;
-    const callerSignal = init.signal as AbortSignal | undefined;
-    const retriesAllowed = IDEMPOTENT.has(method) || policy.retryNonIdempotent ? policy.maxRetries : 0;
+    const callerSignal = callerInit.signal as AbortSignal | undefined;
+    // With an idempotency key, every attempt of a POST or PATCH carries the same one, so the API
+    // applies it once however often it arrives: then it is as safe to retry as a PUT.
+    const keyed = idempotencyHeader !== undefined && !IDEMPOTENT.has(method);
+    const init = keyed ? withIdempotencyKey(callerInit, idempotencyHeader) : callerInit;
+    const retriesAllowed = IDEMPOTENT.has(method) || keyed || policy.retryNonIdempotent ? policy.maxRetries : 0;
     const started = performance.now();
 
     for (let retry = 0; ; retry++) {
@@ -130,4 +134,11 @@ function isRetryableStatus(status: number): boolean {
 
 function isRetryableFailure(failure: ClientError): boolean {
   return !isFinalFailure(failure) && (failure instanceof TimeoutError || failure instanceof ConnectionError);
+}
+
+/** The call's init with an idempotency key: the caller's own if it set the header, else a new UUID. */
+function withIdempotencyKey(init: Record<string, unknown>, header: string): Record<string, unknown> {
+  const headers = (init.headers ?? {}) as Record<string, string>;
+  const own = Object.keys(headers).some((name) => name.toLowerCase() === header.toLowerCase());
+  return own ? init : { ...init, headers: { ...headers, [header]: globalThis.crypto.randomUUID() } };
 }
