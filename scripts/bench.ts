@@ -18,7 +18,7 @@ import { round } from "./bench/measure.js";
 import { measureMaintainerLoop } from "./bench/maintainer-loop.js";
 import { measureMock } from "./bench/mock-server.js";
 import { providerSdks, SHARED_SECRET, type ProviderSdk } from "./bench/provider-sdks.js";
-import { CUSTOMER_ID, measureRequestCost, timeRatio, type TimeRatio } from "./bench/request-cost.js";
+import { cpuRatio, CUSTOMER_ID, measureRequestCost, timeRatio, type RequestCost } from "./bench/request-cost.js";
 import { repoRoot } from "./repo-root.js";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
@@ -51,6 +51,13 @@ const requestCost = await measureRequestCost(CALLS, [
       return async () => (await client.GET("/customer/{customer_id}", path)).data;
     },
   },
+  {
+    name: "@org/fastly-customers, operation method",
+    connect: (baseUrl) => {
+      const client = createFastlyClient({ apiToken: "k", baseUrl });
+      return async () => (await client.getCustomer({ customer_id: CUSTOMER_ID })).data;
+    },
+  },
   sdkCall(providerSdks[0]!),
   {
     name: "@org/cybersource-customers",
@@ -61,15 +68,37 @@ const requestCost = await measureRequestCost(CALLS, [
   },
   sdkCall(providerSdks[1]!),
 ]);
-const floor = requestCost[0]!;
-const describeRatio = (ratio: TimeRatio) => ` (${ratio.median}× the time of plain fetch; middle half of rounds ${ratio.low}–${ratio.high}×)`;
+const [floor, openApiFetchAlone, fastlyClient] = requestCost;
+const versus = (result: RequestCost) => {
+  const time = timeRatio(result, floor!);
+  return ` (${time.median}× the time of plain fetch, middle half of rounds ${time.low}–${time.high}×)`;
+};
 for (const result of requestCost) {
-  const ratio = result === floor ? "" : describeRatio(timeRatio(result, floor));
-  rows.push([`requests, ${result.name}`, `${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`, `${CALLS} sequential GETs of one customer on loopback${ratio}`]);
+  rows.push([
+    `requests, ${result.name}`,
+    `${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, CPU ${result.cpuUsPerCall} µs/call`,
+    `${CALLS} sequential GETs of one customer from a server in another process${result === floor ? "" : versus(result)}`,
+  ]);
 }
-const [, openApiFetchAlone, fastlyClient] = requestCost;
-const layer = timeRatio(fastlyClient!, openApiFetchAlone!);
-rows.push(["requests, our layer over openapi-fetch", `${layer.median}× (middle half of rounds ${layer.low}–${layer.high}×)`, "@org/fastly-customers' time over openapi-fetch alone's: what auth, retries and timeouts cost"]);
+const layerTime = timeRatio(fastlyClient!, openApiFetchAlone!);
+const layerCpu = cpuRatio(fastlyClient!, openApiFetchAlone!);
+const cpuGoal = layerCpu.median <= 1.1 ? "met" : "not met";
+rows.push([
+  "requests, our layer over openapi-fetch",
+  `CPU ${layerCpu.median}× (middle half ${layerCpu.low}–${layerCpu.high}×; goal ≤ 1.10×: ${cpuGoal}), time ${layerTime.median}×`,
+  "@org/fastly-customers over openapi-fetch alone, per call: what auth, retries, timeouts and errors cost",
+]);
+for (const [ours, theirs] of [
+  [requestCost[2]!, requestCost[4]!],
+  [requestCost[5]!, requestCost[6]!],
+] as const) {
+  const ahead = ours.p50Ms < theirs.p50Ms && ours.p99Ms < theirs.p99Ms ? "ahead on p50 and p99" : "NOT ahead on both";
+  rows.push([`requests, ${ours.name} vs ${theirs.name.split(" (")[0]}`, ahead, `p50 ${ours.p50Ms} vs ${theirs.p50Ms} ms, p99 ${ours.p99Ms} vs ${theirs.p99Ms} ms`]);
+}
+if (process.env.BENCH_ONLY === "requests") {
+  printRows();
+  process.exit(0);
+}
 
 const packs = mkdtempSync(join(tmpdir(), "bench-packs-"));
 try {
@@ -133,11 +162,18 @@ if (process.env.BENCH_LOOP !== "0") {
   rows.push(["loop, .ci/run", against(loop.ciSeconds, 360), "a fresh clone: bootstrap, every test, drift, lint, spec:check, the cached second run"]);
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
-console.log(`Benchmarks on ${machine}\n`);
-console.log(`${"what".padEnd(widths[0]!)}  ${"figure".padEnd(widths[1]!)}  how`);
-for (const [what, figure, how] of rows) console.log(`${what.padEnd(widths[0]!)}  ${figure.padEnd(widths[1]!)}  ${how}`);
+printRows();
 await mkdir(join(repoRoot, "bench"), { recursive: true });
-await writeFile(join(repoRoot, "bench/results.json"), `${JSON.stringify({ machine, date: new Date().toISOString(), rows: rows.map(([what, figure, how]) => ({ what, figure, how })) }, null, 2)}\n`);
+await writeFile(join(repoRoot, "bench/results.json"), `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), rows: rows.map(([what, figure, how]) => ({ what, figure, how })) }, null, 2)}\n`);
 console.log("\nWritten to bench/results.json.");
+
+function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+function printRows(): void {
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+  console.log(`Benchmarks on ${machine()}\n`);
+  console.log(`${"what".padEnd(widths[0]!)}  ${"figure".padEnd(widths[1]!)}  how`);
+  for (const [what, figure, how] of rows) console.log(`${what.padEnd(widths[0]!)}  ${figure.padEnd(widths[1]!)}  ${how}`);
+}

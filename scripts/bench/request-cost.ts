@@ -1,5 +1,5 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { median, percentile, round } from "./measure.js";
 
 export interface RequestCost {
@@ -7,11 +7,15 @@ export interface RequestCost {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** The client process's CPU time (user + system) per call, median of the rounds, in µs. */
+  cpuUsPerCall: number;
   /** Milliseconds each round of calls took, in turn order: rounds compare side by side. */
   roundMs: number[];
+  /** CPU µs per call of each round, in turn order. */
+  roundCpuUs: number[];
 }
 
-/** How many times the floor's time a contender took: the median round, and the middle half of rounds. */
+/** How many times the floor's figure a contender's was: the median round, and the middle half of rounds. */
 export interface TimeRatio {
   median: number;
   low: number;
@@ -20,46 +24,76 @@ export interface TimeRatio {
 
 /** The one customer the loopback server answers every contender with. */
 export const CUSTOMER_ID = "x4xCwxxJxGCx123Rx5xTx";
-const CUSTOMER = JSON.stringify({ id: CUSTOMER_ID, name: "Example Media Ltd", force_2fa: true, billing_network_type: "public" });
+const CUSTOMER = JSON.stringify({ id: CUSTOMER_ID, name: "Example Media Ltd", force_2fa: true, billing_network_type: "public", created_at: null, updated_at: null, deleted_at: null });
 
 const ROUNDS = 20;
 
 /**
- * Per-request cost, side by side against one loopback server: plain `fetch` (the floor) and
- * each given client call, the same number of sequential calls each, after a warm-up. The
- * contenders take turns over many short rounds, so a slow moment of the machine hits all alike.
+ * The loopback server, in a process of its own so that its work and its garbage collection are
+ * not counted in the clients' time or CPU. It prints its port, then answers every request alike.
+ */
+const SERVER = `
+const { createServer } = require("node:http");
+const body = ${JSON.stringify(CUSTOMER)};
+const server = createServer((request, response) => {
+  request.resume();
+  response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body);
+});
+server.listen(0, "127.0.0.1", () => console.log(server.address().port));
+process.stdin.on("end", () => process.exit(0)).resume();
+`;
+
+/**
+ * Per-request cost, side by side against one loopback server in another process: plain `fetch`
+ * (the floor) and each given client call, the same number of sequential calls each, after a
+ * warm-up. The contenders take turns over many short rounds, so a slow moment of the machine
+ * hits all alike; each round records its wall time and this process's CPU time.
  */
 export async function measureRequestCost(calls: number, clients: { name: string; connect: (baseUrl: string) => () => Promise<unknown> }[]): Promise<RequestCost[]> {
-  const server = createServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end(CUSTOMER));
-  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const plainFetch = { name: "plain fetch", connect: (url: string) => async () => (await fetch(`${url}/customer/${CUSTOMER_ID}`, { headers: { "Fastly-Key": "k" } })).json() };
-  const contenders = [plainFetch, ...clients].map(({ name, connect }) => ({ name, call: connect(baseUrl) }));
+  // stdin stays open as the server's lifeline: it exits when this process ends, however it ends.
+  const server = spawn(process.execPath, ["-e", SERVER], { stdio: ["pipe", "pipe", "inherit"] });
   try {
-    for (const contender of contenders) for (let warmUp = 0; warmUp < 200; warmUp++) await contender.call();
+    const [firstLine] = (await once(server.stdout!, "data")) as [Buffer];
+    const baseUrl = `http://127.0.0.1:${firstLine.toString().trim()}`;
+    const plainFetch = { name: "plain fetch", connect: (url: string) => async () => (await fetch(`${url}/customer/${CUSTOMER_ID}`, { headers: { "Fastly-Key": "k" } })).json() };
+    const contenders = [plainFetch, ...clients].map(({ name, connect }) => ({ name, call: connect(baseUrl) }));
+    for (const contender of contenders) for (let warmUp = 0; warmUp < 300; warmUp++) await contender.call();
+    const perRound = Math.ceil(calls / ROUNDS);
     const samples = contenders.map(() => [] as number[]);
     const roundMs = contenders.map(() => [] as number[]);
+    const roundCpuUs = contenders.map(() => [] as number[]);
     for (let turn = 0; turn < ROUNDS; turn++) {
       for (const [index, contender] of contenders.entries()) {
         let took = 0;
-        for (let call = 0; call < Math.ceil(calls / ROUNDS); call++) {
+        const cpuBefore = process.cpuUsage();
+        for (let call = 0; call < perRound; call++) {
           const before = performance.now();
           await contender.call();
           const sample = performance.now() - before;
           samples[index]!.push(sample);
           took += sample;
         }
+        const cpu = process.cpuUsage(cpuBefore);
         roundMs[index]!.push(took);
+        roundCpuUs[index]!.push((cpu.user + cpu.system) / perRound);
       }
     }
     return contenders.map((contender, index) => {
       const taken = samples[index]!;
       const seconds = taken.reduce((sum, sample) => sum + sample, 0) / 1000;
-      return { name: contender.name, requestsPerSecond: Math.round(taken.length / seconds), p50Ms: round(percentile(taken, 50), 3), p99Ms: round(percentile(taken, 99), 3), roundMs: roundMs[index]! };
+      return {
+        name: contender.name,
+        requestsPerSecond: Math.round(taken.length / seconds),
+        p50Ms: round(percentile(taken, 50), 3),
+        p99Ms: round(percentile(taken, 99), 3),
+        cpuUsPerCall: round(median(roundCpuUs[index]!), 1),
+        roundMs: roundMs[index]!,
+        roundCpuUs: roundCpuUs[index]!,
+      };
     });
   } finally {
-    server.closeAllConnections();
-    await new Promise<void>((closed) => server.close(() => closed()));
+    server.stdin!.end();
+    server.kill();
   }
 }
 
@@ -68,6 +102,15 @@ export async function measureRequestCost(calls: number, clients: { name: string;
  * moment, so their ratio is steadier than one of totals, and its spread shows how far to trust it.
  */
 export function timeRatio(contender: RequestCost, floor: RequestCost): TimeRatio {
-  const ratios = contender.roundMs.map((took, turn) => took / floor.roundMs[turn]!);
+  return roundRatio(contender.roundMs, floor.roundMs);
+}
+
+/** The same for CPU per call: what the client itself costs, whatever the server and the network do. */
+export function cpuRatio(contender: RequestCost, floor: RequestCost): TimeRatio {
+  return roundRatio(contender.roundCpuUs, floor.roundCpuUs);
+}
+
+function roundRatio(contender: readonly number[], floor: readonly number[]): TimeRatio {
+  const ratios = contender.map((value, turn) => value / floor[turn]!);
   return { median: round(median(ratios), 2), low: round(percentile(ratios, 25), 2), high: round(percentile(ratios, 75), 2) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { timeRatio, type RequestCost } from "../bench/request-cost.js";
+import { cpuRatio, timeRatio, type RequestCost } from "../bench/request-cost.js";
 
-const contender = (roundMs: number[]): RequestCost => ({ name: "x", requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, roundMs });
+const contender = (roundMs: number[], roundCpuUs: number[] = []): RequestCost => ({ name: "x", requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, cpuUsPerCall: 0, roundMs, roundCpuUs });
 
 describe("timeRatio", () => {
   it("is not moved by one round a hiccup of the machine hit", () => {
@@ -14,5 +14,12 @@ describe("timeRatio", () => {
     const floor = contender(Array(8).fill(100));
     const ratio = timeRatio(contender([110, 150, 120, 130, 200, 100, 140, 160]), floor);
     expect(ratio).toEqual({ median: 1.4, low: 1.2, high: 1.6 });
+  });
+});
+
+describe("cpuRatio", () => {
+  it("compares CPU per call round by round, as timeRatio compares time", () => {
+    const floor = contender([], [40, 40, 40, 40]);
+    expect(cpuRatio(contender([], [44, 42, 46, 400]), floor)).toEqual({ median: 1.1, low: 1.05, high: 1.15 });
   });
 });
