@@ -230,7 +230,7 @@ The spec is \`specs/${names.slug}/customers.yaml\` in the repository.
 }
 
 function indexTemplate(names: ProviderNames, scope: string): string {
-  return `import { createApiClient, headerAuth, type ApiClient, type ClientConfig } from "${scope}/client-runtime";
+  return `import { createApiClient, type ApiClient, type ClientConfig } from "${scope}/client-runtime";
 import type { components, operations, paths } from "./generated/customers.js";
 import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
 
@@ -251,8 +251,7 @@ export function ${names.factory}(options: ${names.pascal}ClientOptions): ${names
     defaultBaseUrl,
     operations: operationList,
     packageId,
-    middleware: [headerAuth("Authorization", \`Bearer \${accessToken}\`)],
-    credentialHeaders: ["Authorization"],
+    authHeaders: { Authorization: \`Bearer \${accessToken}\` },
     secrets: [accessToken],
   });
 }

@@ -1,15 +1,12 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { ApiClient } from "./api-client-types.js";
-import { signalOf } from "./attempt.js";
 import { checkBaseUrl } from "./base-url.js";
 import type { RequestPolicy } from "./call-options.js";
-import { ClientError, ConnectionError } from "./errors.js";
 import type { ApiErrorClass } from "./exchange-record.js";
 import { createLog, type LoggingOptions } from "./logging.js";
 import { operationMethods } from "./operation-methods.js";
 import { withOperationRules, type OperationInfo } from "./operation-rules.js";
 import { safePathSerializer } from "./path-params.js";
-import { redactSecrets } from "./redact.js";
 import { retryingCall, type Call } from "./retrying-call.js";
 import { createSender } from "./send-request.js";
 import { headerValue, userAgentOf, withHeader } from "./user-agent.js";
@@ -34,7 +31,12 @@ export interface ApiClientOptions extends ClientConfig {
   defaultBaseUrl: string;
   /** The package and its version (`@org/fastly-customers/0.2.0`, generated), for the User-Agent. */
   packageId?: string;
-  /** Authentication and other middleware, run in order on every request. */
+  /**
+   * Credential headers of fixed value (a token, HTTP Basic): sent with every request like the
+   * default headers, so a call pays nothing for them, and never to another origin on a redirect.
+   */
+  authHeaders?: Readonly<Record<string, string>>;
+  /** Authentication that changes per request (a signature, a renewed token) and other middleware, run in order. */
   middleware?: Middleware[];
   /** The spec's operations (generated): request media types and documented error bodies. */
   operations?: readonly OperationInfo[];
@@ -66,7 +68,7 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
   const userFetch = options.fetch;
   const send = createSender({
     fetch: userFetch ? (request, init) => userFetch(new Request(request, init)) : (request, init) => fetch(request, init),
-    credentialHeaders: options.credentialHeaders ?? [],
+    credentialHeaders: [...(options.credentialHeaders ?? []), ...Object.keys(options.authHeaders ?? {})],
     requestIdHeaders: options.requestIdHeaders ?? ["x-request-id", "request-id"],
     errorCode: options.errorCode ?? defaultErrorCode,
     errorClassFor: (status) => options.errorClasses?.[status],
@@ -75,15 +77,21 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
   const client = createClient<Paths>({
     baseUrl,
     Request: RequestOnFirstUse,
-    headers: withUserAgent({ Accept: "application/json", ...options.headers }, options.packageId),
+    headers: withUserAgent({ Accept: "application/json", ...options.headers, ...options.authHeaders }, options.packageId),
     fetch: send,
     pathSerializer: safePathSerializer,
     // The sender follows redirects itself, to keep credentials from other origins.
     redirect: "manual",
   });
-  client.use(...(options.middleware ?? []), keepErrorsInTheFamily(options.secrets ?? []));
+  if (options.middleware?.length) client.use(...options.middleware);
   const log = createLog(options, options.packageId?.slice(0, options.packageId.lastIndexOf("/")));
-  const call = retryingCall((method, url, init) => client.request(method as never, url as never, init as never), options, options.secrets ?? [], log, options.idempotencyHeader);
+  const call = retryingCall((method, url, init) => client.request(method as never, url as never, init as never), {
+    policy: options,
+    send,
+    secrets: options.secrets ?? [],
+    log,
+    idempotencyHeader: options.idempotencyHeader,
+  });
   const operations = options.operations ?? [];
   const calls = withCallerAgent(withOperationRules(call, operations), options.packageId);
   return Object.assign(withCalls(client, calls), operationMethods(calls, operations)) as ApiClient<Paths> & Methods;
@@ -118,16 +126,6 @@ function defaultErrorCode(body: unknown): string | undefined {
   const { code, error } = (body ?? {}) as { code?: unknown; error?: unknown };
   if (typeof code === "string") return code;
   return typeof error === "string" ? error : undefined;
-}
-
-/** Whatever a fetch throws (also one a call passes itself) leaves the call as a ClientError or an abort. */
-function keepErrorsInTheFamily(secrets: readonly string[]): Middleware {
-  return {
-    onError({ request, error }) {
-      if (error instanceof ClientError || signalOf(request).aborted) return error instanceof Error ? error : new Error(String(error));
-      return new ConnectionError({ method: request.method, url: redactSecrets(request.url, secrets), cause: error });
-    },
-  };
 }
 
 /** The client with every method (`GET` … `TRACE`, `request`) going through `call`. */

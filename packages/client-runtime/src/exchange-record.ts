@@ -1,4 +1,5 @@
 import type { ApiError } from "./errors.js";
+import { redactSecrets } from "./redact.js";
 
 /**
  * What the client knows about a response that fetch's Response does not say: the request's
@@ -7,8 +8,9 @@ import type { ApiError } from "./errors.js";
  */
 export interface ExchangeRecord {
   method: string;
-  url: string;
-  requestId: string | undefined;
+  /** The request's URL with the secrets redacted. */
+  readonly url: string;
+  readonly requestId: string | undefined;
   errorCode: (body: unknown) => string | undefined;
   /** The ApiError subclass for a status, when the provider has a distinct one (e.g. 412). */
   errorClassFor: (status: number) => ApiErrorClass | undefined;
@@ -17,12 +19,37 @@ export interface ExchangeRecord {
 
 export type ApiErrorClass = typeof ApiError;
 
-const records = new WeakMap<Response, ExchangeRecord>();
+export interface ExchangeFacts {
+  method: string;
+  rawUrl: string;
+  headers: Headers;
+  requestIdHeaders: readonly string[];
+  errorCode: ExchangeRecord["errorCode"];
+  errorClassFor: ExchangeRecord["errorClassFor"];
+  secrets: readonly string[];
+}
 
-export function recordExchange(response: Response, record: ExchangeRecord): void {
-  records.set(response, record);
+const records = new WeakMap<Response, ExchangeFacts>();
+
+/** Notes a response's facts; the redacted URL and the request id are worked out only if asked for. */
+export function recordExchange(response: Response, facts: ExchangeFacts): void {
+  records.set(response, facts);
 }
 
 export function exchangeOf(response: Response): ExchangeRecord | undefined {
-  return records.get(response);
+  const facts = records.get(response);
+  if (!facts) return undefined;
+  const { method, rawUrl, headers, requestIdHeaders, errorCode, errorClassFor, secrets } = facts;
+  return {
+    method,
+    errorCode,
+    errorClassFor,
+    secrets,
+    get url() {
+      return redactSecrets(rawUrl, secrets);
+    },
+    get requestId() {
+      return requestIdHeaders.map((name) => headers.get(name)).find((value) => value) ?? undefined;
+    },
+  };
 }

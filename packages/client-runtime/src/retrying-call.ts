@@ -1,4 +1,3 @@
-import type { Middleware } from "openapi-fetch";
 import { joinAttempt, type Attempt } from "./attempt.js";
 import { callPolicyOf, type RequestPolicy } from "./call-options.js";
 import { ClientError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";
@@ -23,8 +22,20 @@ const RETRY_STATUSES = new Set([408, 429]);
  * buffering and copying it. Between attempts: backoff or `Retry-After`.
  * The caller's AbortSignal wins at any point. Failures reject with the ClientError family.
  */
-export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: readonly string[], log?: Log, idempotencyHeader?: string): Call {
-  const clientDefaults = { ...DEFAULT_POLICY, ...definedPolicy(clientPolicy) };
+export interface RetryingCallSettings {
+  /** The client's policy; any call can override it with callOptions(). */
+  policy: RequestPolicy;
+  /** The client's fetch (the sender): each attempt's requests go to it. */
+  send: (request: Request) => Promise<Response>;
+  secrets: readonly string[];
+  log?: Log | undefined;
+  /** See ApiClientOptions.idempotencyHeader. */
+  idempotencyHeader?: string | undefined;
+}
+
+export function retryingCall(call: Call, settings: RetryingCallSettings): Call {
+  const { send, secrets, log, idempotencyHeader } = settings;
+  const clientDefaults = { ...DEFAULT_POLICY, ...definedPolicy(settings.policy) };
   return async function callWithRetries(method, url, callerInit = {}) {
     const callPolicy = callPolicyOf(callerInit.middleware);
     const policy = callPolicy ? { ...clientDefaults, ...definedPolicy(callPolicy) } : clientDefaults;
@@ -43,7 +54,7 @@ export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: r
       let failure: ClientError | undefined;
       const began = log ? performance.now() : 0;
       try {
-        result = await attempt(call, method, url, init, policy.timeout, sent, controller);
+        result = await attempt(call, send, method, url, init, policy.timeout, sent, controller);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
         // Thrown before anything was sent (a refused path parameter, a missing credential): as it is.
@@ -78,7 +89,7 @@ export function retryingCall(call: Call, clientPolicy: RequestPolicy, secrets: r
  * openapi-fetch reads the body before it returns, so the timeout covers it; the sender notes
  * each Response on the attempt, so a body that breaks is reported with its status.
  */
-async function attempt(call: Call, method: string, url: string, init: Record<string, unknown>, timeoutMs: number, sent: Attempt, controller: AbortController): Promise<FetchResult> {
+async function attempt(call: Call, send: RetryingCallSettings["send"], method: string, url: string, init: Record<string, unknown>, timeoutMs: number, sent: Attempt, controller: AbortController): Promise<FetchResult> {
   const callerSignal = init.signal as AbortSignal | undefined;
   // A listener never hears an abort that already happened, hence the check first.
   callerSignal?.throwIfAborted();
@@ -88,17 +99,18 @@ async function attempt(call: Call, method: string, url: string, init: Record<str
   }, timeoutMs);
   const abortWithCaller = () => controller.abort(callerSignal!.reason);
   callerSignal?.addEventListener("abort", abortWithCaller, { once: true });
-  // The last middleware to see the request: the sender finds the attempt by it. Only a fetch
-  // passed to this one call (which bypasses the sender) needs the signal inside the Request.
-  const joinThisAttempt: Middleware = {
-    onRequest({ request }) {
-      sent.request = request;
-      joinAttempt(request, sent);
-    },
+  // The attempt's own fetch, rather than a middleware, sees each request as sent: openapi-fetch
+  // skips its middleware machinery when a client has none. Only a fetch passed to this one call
+  // (which bypasses the sender) needs the signal inside the Request.
+  const callerFetch = init.fetch as ((request: Request) => Promise<Response>) | undefined;
+  const fetchForAttempt = (request: Request) => {
+    sent.request = request;
+    if (callerFetch) return callerFetch(request);
+    joinAttempt(request, sent);
+    return send(request);
   };
   try {
-    const middleware = init.middleware ? [...(init.middleware as Middleware[]), joinThisAttempt] : [joinThisAttempt];
-    return await call(method, url, { ...init, signal: init.fetch ? controller.signal : undefined, middleware });
+    return await call(method, url, { ...init, signal: callerFetch ? controller.signal : undefined, fetch: fetchForAttempt });
   } finally {
     clearTimeout(timer);
     // A stream the caller asked for is read after the call: the caller's signal still reaches it.

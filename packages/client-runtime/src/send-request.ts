@@ -30,24 +30,24 @@ const MAX_REDIRECTS = 5;
  */
 export function createSender(options: SenderOptions): (request: Request) => Promise<Response> {
   return async function send(request) {
-    const shownUrl = redactSecrets(request.url, options.secrets);
     // Kept as bytes so a 307/308 can send it again; requests without a body pay nothing.
     const body = request.body ? await request.arrayBuffer() : undefined;
     const attempt = attemptOf(request);
     const signal = attempt?.signal ?? request.signal;
+    const shownUrl = () => redactSecrets(request.url, options.secrets);
     let response: Response;
     try {
       response = await followRedirects(request, { signal, body }, options, shownUrl);
     } catch (error) {
       // An aborted attempt (the caller's signal or the timeout) is told apart by the call.
       if (error instanceof ClientError || signal.aborted) throw error;
-      throw new ConnectionError({ method: request.method, url: shownUrl, cause: error });
+      throw new ConnectionError({ method: request.method, url: shownUrl(), cause: error });
     }
-    const { headers } = response;
     recordExchange(response, {
       method: request.method,
-      url: shownUrl,
-      requestId: options.requestIdHeaders.map((name) => headers.get(name)).find((value) => value) ?? undefined,
+      rawUrl: request.url,
+      headers: response.headers,
+      requestIdHeaders: options.requestIdHeaders,
       errorCode: options.errorCode,
       errorClassFor: options.errorClassFor,
       secrets: options.secrets,
@@ -69,15 +69,15 @@ function finalFailure(failure: ClientError): ClientError {
   return failure;
 }
 
-async function followRedirects(request: Request, init: { signal: AbortSignal; body: ArrayBuffer | undefined }, options: SenderOptions, shownUrl: string): Promise<Response> {
+async function followRedirects(request: Request, init: { signal: AbortSignal; body: ArrayBuffer | undefined }, options: SenderOptions, shownUrl: () => string): Promise<Response> {
   let current = request;
   let response = await options.fetch(current, init);
   for (let hops = 0; REDIRECT_STATUSES.has(response.status) || response.type === "opaqueredirect"; hops++) {
     const location = response.headers.get("location");
     if (response.type === "opaqueredirect" || !location) {
-      throw finalFailure(new ConnectionError({ method: request.method, url: shownUrl, reason: "redirected to a location this runtime does not reveal; set baseUrl to the final address" }));
+      throw finalFailure(new ConnectionError({ method: request.method, url: shownUrl(), reason: "redirected to a location this runtime does not reveal; set baseUrl to the final address" }));
     }
-    if (hops >= MAX_REDIRECTS) throw finalFailure(new ConnectionError({ method: request.method, url: shownUrl, reason: `more than ${MAX_REDIRECTS} redirects` }));
+    if (hops >= MAX_REDIRECTS) throw finalFailure(new ConnectionError({ method: request.method, url: shownUrl(), reason: `more than ${MAX_REDIRECTS} redirects` }));
     await response.body?.cancel();
     current = redirectedRequest(current, response.status, new URL(location, current.url), new URL(request.url).origin, init.body, options.credentialHeaders);
     response = await options.fetch(current, { signal: init.signal });

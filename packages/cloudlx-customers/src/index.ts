@@ -1,4 +1,4 @@
-import { checkBaseUrl, clientCredentialsAuth, createApiClient, environmentVariable, headerAuth, type ApiClient, type ClientConfig } from "@org/client-runtime";
+import { checkBaseUrl, clientCredentialsAuth, createApiClient, environmentVariable, type ApiClient, type ApiClientOptions, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
 import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
 
@@ -34,14 +34,14 @@ export function createCloudLxClient(options: CloudLxClientOptions = {}): CloudLx
   const { accessToken, clientId: givenId, clientSecret: givenSecret, renewBeforeExpiry, ...config } = (options ?? {}) as CloudLxCredentials & ClientConfig & { renewBeforeExpiry?: number };
   const clientId = givenId || environmentVariable("CLOUDLX_CLIENT_ID");
   const clientSecret = givenSecret || environmentVariable("CLOUDLX_CLIENT_SECRET");
-  let auth;
+  let auth: Pick<ApiClientOptions, "authHeaders" | "middleware">;
   let secrets: string[];
   if (accessToken) {
-    auth = headerAuth("Authorization", `Bearer ${accessToken}`);
+    auth = { authHeaders: { Authorization: `Bearer ${accessToken}` } };
     secrets = [accessToken];
   } else if (clientId && clientSecret) {
     const baseUrl = checkBaseUrl(config.baseUrl ?? defaultBaseUrl, config);
-    auth = clientCredentialsAuth({
+    const tokens = clientCredentialsAuth({
       tokenUrl: `${baseUrl}${TOKEN_PATH}`,
       clientId,
       clientSecret,
@@ -49,6 +49,7 @@ export function createCloudLxClient(options: CloudLxClientOptions = {}): CloudLx
       ...(config.fetch ? { fetch: config.fetch } : {}),
       ...(renewBeforeExpiry === undefined ? {} : { renewBeforeExpiry }),
     });
+    auth = { middleware: [tokens] };
     secrets = [clientSecret];
   } else {
     const missing = clientId ? "clientSecret (or set CLOUDLX_CLIENT_SECRET)" : "an accessToken, or the clientId and clientSecret options (or set CLOUDLX_CLIENT_ID and CLOUDLX_CLIENT_SECRET)";
@@ -60,7 +61,7 @@ export function createCloudLxClient(options: CloudLxClientOptions = {}): CloudLx
     headers: { Accept: CLOUDLX_MEDIA_TYPE, ...config.headers },
     operations: operationList,
     packageId,
-    middleware: [auth],
+    ...auth,
     credentialHeaders: ["Authorization"],
     secrets,
   });

@@ -1,4 +1,4 @@
-import { basicAuthorization, createApiClient, headerAuth, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
+import { basicAuthorization, createApiClient, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
 import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
 
@@ -27,8 +27,7 @@ export function createKoronaCloudClient(options: KoronaCloudClientOptions = {}):
     defaultBaseUrl,
     operations: operationList,
     packageId,
-    middleware: [headerAuth("Authorization", authorization)],
-    credentialHeaders: ["Authorization"],
+    authHeaders: { Authorization: authorization },
     secrets: [password, authorization.slice("Basic ".length)],
   });
 }
