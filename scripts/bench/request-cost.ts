@@ -26,7 +26,7 @@ export interface TimeRatio {
 export const CUSTOMER_ID = "x4xCwxxJxGCx123Rx5xTx";
 const CUSTOMER = JSON.stringify({ id: CUSTOMER_ID, name: "Example Media Ltd", force_2fa: true, billing_network_type: "public", created_at: null, updated_at: null, deleted_at: null });
 
-const ROUNDS = 20;
+const ROUNDS = 28;
 
 /**
  * The loopback server, in a process of its own so that its work and its garbage collection are
@@ -46,8 +46,8 @@ process.stdin.on("end", () => process.exit(0)).resume();
 /**
  * Per-request cost, side by side against one loopback server in another process: plain `fetch`
  * (the floor) and each given client call, the same number of sequential calls each, after a
- * warm-up. The contenders take turns over many short rounds, so a slow moment of the machine
- * hits all alike; each round records its wall time and this process's CPU time.
+ * warm-up. The contenders take turns over many short rounds, in an order that rotates, so a slow
+ * moment of the machine hits all alike; each round records its wall time and this process's CPU time.
  */
 export async function measureRequestCost(calls: number, clients: { name: string; connect: (baseUrl: string) => () => Promise<unknown> }[]): Promise<RequestCost[]> {
   // stdin stays open as the server's lifeline: it exits when this process ends, however it ends.
@@ -63,7 +63,11 @@ export async function measureRequestCost(calls: number, clients: { name: string;
     const roundMs = contenders.map(() => [] as number[]);
     const roundCpuUs = contenders.map(() => [] as number[]);
     for (let turn = 0; turn < ROUNDS; turn++) {
-      for (const [index, contender] of contenders.entries()) {
+      // Each round starts with the next contender, so the garbage one leaves for the next to
+      // collect falls on every contender alike over the rounds.
+      for (let step = 0; step < contenders.length; step++) {
+        const index = (turn + step) % contenders.length;
+        const contender = contenders[index]!;
         let took = 0;
         const cpuBefore = process.cpuUsage();
         for (let call = 0; call < perRound; call++) {
