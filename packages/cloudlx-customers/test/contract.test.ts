@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { specConformance } from "@org/prism-mock/conformance";
-import { describe, expect, inject, it } from "vitest";
-import { CLOUDLX_MEDIA_TYPE, createCloudLxClient, unwrap, type CloudLxClient, type operations } from "../src/index.js";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
+import { apiErrorOf, AuthenticationError, CLOUDLX_MEDIA_TYPE, createCloudLxClient, unwrap, type CloudLxClient, type operations } from "../src/index.js";
 
 const baseUrl = inject("mockUrl");
 const withToken = createCloudLxClient({ accessToken: "test-token", baseUrl });
@@ -82,5 +82,22 @@ describe("every answer the spec documents arrives as the types promise", () => {
 
   it.each(conformance.operationIds)("%s: an undocumented error status arrives as the fallback text", async (operationId) => {
     expect(await conformance.checkUndocumented(operationId)).toEqual([]);
+  });
+});
+
+describe("the SDK features against the mock", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("gets its token with CLOUDLX_CLIENT_ID and CLOUDLX_CLIENT_SECRET from the mock's token endpoint", async () => {
+    vi.stubEnv("CLOUDLX_CLIENT_ID", "3");
+    vi.stubEnv("CLOUDLX_CLIENT_SECRET", "client-secret");
+    const { data } = await createCloudLxClient({ baseUrl }).getCustomer({ customer_id: 915 });
+    expect(data?.id).toBe(3);
+  });
+
+  it("throws a 401 as an AuthenticationError whose body is the answer's text", async () => {
+    const result = await withToken.listCustomers({}, { headers: { Prefer: "code=401" } });
+    expect(() => unwrap(result)).toThrowError(AuthenticationError);
+    expect(typeof apiErrorOf(result).body).toBe("string");
   });
 });

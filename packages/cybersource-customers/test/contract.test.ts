@@ -1,9 +1,15 @@
 import { fileURLToPath } from "node:url";
 import { specConformance } from "@org/prism-mock/conformance";
-import { describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import {
   ApiError,
+  apiErrorOf,
+  BadRequestError,
   callOptions,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
   createCyberSourceClient,
   isPreconditionFailed,
   patchCustomer,
@@ -167,5 +173,34 @@ describe("every answer the spec documents arrives as the types promise", () => {
 
   it.each(conformance.operationIds)("%s: an undocumented error status arrives as the fallback text", async (operationId) => {
     expect(await conformance.checkUndocumented(operationId)).toEqual([]);
+  });
+});
+
+describe("the SDK features against the mock", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("takes the key from the CYBERSOURCE_* variables (the mock checks the signature headers)", async () => {
+    vi.stubEnv("CYBERSOURCE_MERCHANT_ID", credentials.merchantId);
+    vi.stubEnv("CYBERSOURCE_KEY_ID", credentials.keyId);
+    vi.stubEnv("CYBERSOURCE_SHARED_SECRET", credentials.sharedSecret);
+    const { data } = await createCyberSourceClient({ baseUrl }).getCustomer({ customerId });
+    expect(data?.id).toBe(customerId);
+  });
+
+  it.each([
+    [400, BadRequestError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [412, PreconditionFailedError],
+    [500, InternalServerError],
+  ] as const)("throws a %i as its class", async (status, ErrorClass) => {
+    const result = await cybersource.patchCustomer({ customerId, body: { objectInformation: { title: "VIP" } } }, prefer(status));
+    expect(() => unwrap(result)).toThrowError(ErrorClass);
+    expect(apiErrorOf(result).status).toBe(status);
+  });
+
+  it("throws a 409 (a customer id already taken, on create) as a ConflictError", async () => {
+    const result = await cybersource.postCustomer({ body: { buyerInformation: { email: "test@cybs.com" } } }, prefer(409));
+    expect(() => unwrap(result)).toThrowError(ConflictError);
   });
 });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { specConformance } from "@org/prism-mock/conformance";
-import { describe, expect, inject, it } from "vitest";
-import { ApiError, createFastlyClient, unwrap, type FastlyClient, type operations } from "../src/index.js";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
+import { ApiError, apiErrorOf, createFastlyClient, NotFoundError, unwrap, type FastlyClient, type operations } from "../src/index.js";
 
 const baseUrl = inject("mockUrl");
 const fastly = createFastlyClient({ apiToken: "test-token", baseUrl });
@@ -120,3 +120,33 @@ describe("every answer the spec documents arrives as the types promise", () => {
     expect(await conformance.checkUndocumented(operationId)).toEqual([]);
   });
 });
+
+describe("the SDK features against the mock", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("takes the token from FASTLY_API_TOKEN (the mock refuses a call without one)", async () => {
+    vi.stubEnv("FASTLY_API_TOKEN", "env-token");
+    const { data } = await createFastlyClient({ baseUrl }).getLoggedInCustomer();
+    expect(data?.id).toBe(customer_id);
+  });
+
+  it("throws a 404 as a NotFoundError with Fastly's body", async () => {
+    const result = await fastly.getCustomer({ customer_id }, { headers: { Prefer: "code=404" } });
+    expect(() => unwrap(result)).toThrowError(NotFoundError);
+    expect(() => unwrap(result)).toThrowError(ApiError);
+    expect(apiErrorOf(result)).toMatchObject({ name: "NotFoundError", status: 404, body: { msg: "Record not found" } });
+  });
+
+  it("logs the call at debug, without the token", async () => {
+    const { lines, logger } = recordingLogger();
+    await createFastlyClient({ apiToken: "test-token", baseUrl, logger, logLevel: "debug" }).listUsers({ customer_id });
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^@org/fastly-customers GET ${baseUrl}/customer/${customer_id}/users → 200 \\(attempt 1, \\d+ ms\\)$`))]);
+    expect(lines.join()).not.toContain("test-token");
+  });
+});
+
+function recordingLogger() {
+  const lines: string[] = [];
+  const record = (message: string) => void lines.push(message);
+  return { lines, logger: { debug: record, info: record, warn: record, error: record } };
+}

@@ -1,7 +1,20 @@
 import { fileURLToPath } from "node:url";
 import { specConformance } from "@org/prism-mock/conformance";
-import { describe, expect, inject, it } from "vitest";
-import { ApiError, callOptions, createKoronaCloudClient, listCustomers, syncCustomers, unwrap, type KoronaCloudClient, type operations } from "../src/index.js";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
+import {
+  ApiError,
+  apiErrorOf,
+  callOptions,
+  createKoronaCloudClient,
+  listCustomers,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  syncCustomers,
+  unwrap,
+  type KoronaCloudClient,
+  type operations,
+} from "../src/index.js";
 
 const baseUrl = inject("mockUrl");
 const korona = createKoronaCloudClient({ username: "api-user", password: "api-password", baseUrl });
@@ -128,3 +141,40 @@ describe("every answer the spec documents arrives as the types promise", () => {
     expect(await conformance.checkUndocumented(operationId)).toEqual([]);
   });
 });
+
+describe("the SDK features against the mock", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("takes the API user from KORONA_USERNAME and KORONA_PASSWORD (the mock refuses a call without)", async () => {
+    vi.stubEnv("KORONA_USERNAME", "env-user");
+    vi.stubEnv("KORONA_PASSWORD", "env-password");
+    const { data } = await createKoronaCloudClient({ baseUrl }).getCustomer({ accountId, customerIdOrNumber: "10001" });
+    expect(data?.number).toBe("10001");
+  });
+
+  it.each([
+    [403, PermissionDeniedError, "ADDITIONAL_API_ACCESS_REQUIRED"],
+    [404, NotFoundError, "NUMBER_NOT_FOUND"],
+    [429, RateLimitError, "DAILY_LIMIT_EXCEEDED"],
+  ] as const)("throws a %i as its class, with KORONA's code", async (status, ErrorClass, code) => {
+    const result = await korona.getCustomer({ accountId, customerIdOrNumber: "10001" }, { headers: { Prefer: `code=${status}` }, ...callOptions({ maxRetries: 0 }) });
+    expect(() => unwrap(result)).toThrowError(ErrorClass);
+    expect(apiErrorOf(result)).toMatchObject({ status, code });
+  });
+
+  it("lists customers through the runtime's pages(), with every page's query", async () => {
+    const { lines, logger } = recordingLogger();
+    const client = createKoronaCloudClient({ username: "api-user", password: "api-password", baseUrl, logger, logLevel: "debug" });
+    const numbers: string[] = [];
+    for await (const customer of listCustomers(client, accountId, { size: 2 })) numbers.push(customer.number);
+    expect(numbers).toEqual(["10001", "10002"]);
+    expect(lines).toEqual([expect.stringMatching(/GET .*\/customers\?size=2&page=1 → 200 \(attempt 1, \d+ ms\)$/)]);
+    expect(lines.join()).not.toContain("api-password");
+  });
+});
+
+function recordingLogger() {
+  const lines: string[] = [];
+  const record = (message: string) => void lines.push(message);
+  return { lines, logger: { debug: record, info: record, warn: record, error: record } };
+}
