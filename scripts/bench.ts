@@ -21,7 +21,7 @@ import { providerSdks, SHARED_SECRET, type ProviderSdk } from "./bench/provider-
 import { cpuRatio, CUSTOMER_ID, measureRequestCost, timeRatio, type RequestCost } from "./bench/request-cost.js";
 import { repoRoot } from "./repo-root.js";
 
-const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
+const CALLS = Number(process.env.BENCH_CALLS ?? 12_000);
 const dist = (name: string) => join(repoRoot, "packages", name, "dist/index.js");
 const providers = [
   { name: "fastly-customers", factory: "createFastlyClient", options: "{ apiToken: 't' }" },

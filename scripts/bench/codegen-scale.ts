@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, isAbsolute, join } from "node:path";
 import { copyRepoFiles } from "../repo-files.js";
@@ -17,6 +17,15 @@ export interface ScaleResult {
 }
 
 const PATH = (process.env.PATH ?? "").split(delimiter).filter((entry) => isAbsolute(entry)).join(delimiter);
+
+/** The scaffolded contract test calls every operation of its spec: add the synthetic ones. */
+async function addThingCalls(testFile: string, operations: number): Promise<void> {
+  const text = await readFile(testFile, "utf8");
+  const anchor = "      getCustomer: (client, headers) => client.getCustomer({ customer_id: 1 }, { headers }),\n";
+  if (!text.includes(anchor)) throw new Error(`${testFile} no longer has the scaffold's getCustomer call; update codegen-scale.ts.`);
+  const calls = Array.from({ length: operations }, (_, index) => `      getThing${index}: (client, headers) => client.getThing${index}({ id: "a" }, { headers }),\n`).join("");
+  await writeFile(testFile, text.replace(anchor, anchor + calls));
+}
 
 /** A spec with `operations` GET operations, each with its own response schema and example. */
 function syntheticSpec(slug: string, operations: number, port: number): string {
@@ -108,6 +117,7 @@ export async function measureCodegenScale(providers: number, operations: number)
     for (let index = 0; index < providers; index++) {
       execFileSync(tsx, ["scripts/new-provider.ts", `synthetic${index}`, "--no-install"], { cwd: workspace, stdio: "ignore" });
       await writeFile(join(workspace, `specs/synthetic${index}/customers.yaml`), syntheticSpec(`synthetic${index}`, operations, 5000 + index));
+      await addThingCalls(join(workspace, `packages/synthetic${index}-customers/test/contract.test.ts`), operations);
     }
     const pnpm = join(repoRoot, "node_modules/.bin/pnpm");
     execFileSync(pnpm, ["install", "--prefer-offline", "--no-frozen-lockfile"], { cwd: workspace, stdio: "ignore", env: { ...process.env, PATH } });

@@ -273,7 +273,7 @@ export default prismGlobalSetup(fileURLToPath(new URL("../../../specs/${names.sl
 
 function contractTest(names: ProviderNames, scope: string): string {
   return `import { fileURLToPath } from "node:url";
-import { specConformance } from "${scope}/prism-mock/conformance";
+import { specConformance, testConformance } from "${scope}/prism-mock/conformance";
 import { describe, expect, inject, it } from "vitest";
 import { ${names.factory}, unwrap, type ${names.pascal}Client, type operations } from "../src/index.js";
 
@@ -309,17 +309,7 @@ describe("every answer the spec documents arrives as the types promise", () => {
     },
   });
 
-  it("calls every operation of the spec", () => {
-    expect(conformance.coverage()).toEqual({ missing: [], unknown: [] });
-  });
-
-  it.each(conformance.answers)("$operationId $status", async (answer) => {
-    expect(await conformance.check(answer)).toEqual([]);
-  });
-
-  it.each(conformance.operationIds)("%s: an undocumented error status arrives as the fallback text", async (operationId) => {
-    expect(await conformance.checkUndocumented(operationId)).toEqual([]);
-  });
+  testConformance(conformance, { it, expect });
 });
 `;
 }

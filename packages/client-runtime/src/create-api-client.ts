@@ -60,8 +60,9 @@ export interface ApiClientOptions extends ClientConfig {
 
 /**
  * The openapi-fetch client every provider package returns: typed by the spec's paths (see
- * api-client-types.ts), with one method per operation (`Methods`, generated), the provider's auth, retries and timeouts, safe path parameters,
- * form bodies where the spec says so, and one error family (see errors.ts).
+ * api-client-types.ts), with one method per operation (`Methods`, generated), the provider's
+ * auth, retries and timeouts, safe path parameters, form bodies where the spec says so, and one
+ * error family (see errors.ts).
  */
 export function createApiClient<Paths extends {}, Methods extends {} = {}>(options: ApiClientOptions): ApiClient<Paths> & Methods {
   const baseUrl = checkBaseUrl(options.baseUrl ?? options.defaultBaseUrl, options);

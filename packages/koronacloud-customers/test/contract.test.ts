@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { specConformance } from "@org/prism-mock/conformance";
+import { specConformance, testConformance } from "@org/prism-mock/conformance";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import {
   ApiError,
@@ -129,17 +129,7 @@ describe("every answer the spec documents arrives as the types promise", () => {
     },
   });
 
-  it("calls every operation of the spec", () => {
-    expect(conformance.coverage()).toEqual({ missing: [], unknown: [] });
-  });
-
-  it.each(conformance.answers)("$operationId $status", async (answer) => {
-    expect(await conformance.check(answer)).toEqual([]);
-  });
-
-  it.each(conformance.operationIds)("%s: an undocumented error status arrives as the fallback text", async (operationId) => {
-    expect(await conformance.checkUndocumented(operationId)).toEqual([]);
-  });
+  testConformance(conformance, { it, expect });
 });
 
 describe("the SDK features against the mock", () => {

@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import type { expect as vitestExpect, it as vitestIt } from "vitest";
 import { parse } from "yaml";
 
 /** One answer a spec documents: an operation and a numeric status, with its body's schema if it has one. */
@@ -111,6 +112,27 @@ export function specConformance<Client, OperationId extends string>(specFile: st
       return problems;
     },
   };
+}
+
+export type SpecConformance = ReturnType<typeof specConformance>;
+
+/**
+ * The conformance tests of a package, in the caller's describe block: every operation has a
+ * call, every documented answer conforms, and an undocumented error arrives as the fallback text.
+ * The package passes its own `it` and `expect`, so the tests belong to its vitest run.
+ */
+export function testConformance(conformance: SpecConformance, { it, expect }: { it: typeof vitestIt; expect: typeof vitestExpect }): void {
+  it("calls every operation of the spec", () => {
+    expect(conformance.coverage()).toEqual({ missing: [], unknown: [] });
+  });
+
+  it.each(conformance.answers)("$operationId $status", async (answer) => {
+    expect(await conformance.check(answer)).toEqual([]);
+  });
+
+  it.each(conformance.operationIds)("%s: an undocumented error status arrives as the fallback text", async (operationId) => {
+    expect(await conformance.checkUndocumented(operationId)).toEqual([]);
+  });
 }
 
 /** A loopback server that answers every request with one status and body, for one call. */
