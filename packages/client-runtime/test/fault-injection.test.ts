@@ -221,9 +221,9 @@ describe("bodies", () => {
   });
 
   it("hands over a stream with parseAs: stream, the timeout over once the headers are in", async () => {
-    const { api } = client({ timeout: 100 });
+    const { api } = client({ timeout: 1_000 });
     const { data } = await api.GET("/things/{id}", { ...path("streamed"), parseAs: "stream" });
-    await new Promise((wait) => setTimeout(wait, 200));
+    await new Promise((wait) => setTimeout(wait, 1_200));
     expect(await new Response(data as ReadableStream).json()).toEqual({ id: "streamed" });
   });
 

@@ -24,7 +24,9 @@ function recordingLogger() {
   return { logger, lines };
 }
 
-function clientWith(logger: Logger, logLevel?: LogLevel) {
+// A generous timeout per attempt: only the "slow" case waits it out, and a loaded CI machine
+// must not turn a prompt answer into a timeout.
+function clientWith(logger: Logger, logLevel?: LogLevel, timeout = 5_000) {
   return createApiClient<paths>({
     defaultBaseUrl: server.url,
     packageId: "@org/probe-customers/1.0.0",
@@ -32,7 +34,7 @@ function clientWith(logger: Logger, logLevel?: LogLevel) {
     ...(logLevel ? { logLevel } : {}),
     middleware: [headerAuth("Authorization", `Bearer ${SECRET}`)],
     secrets: [SECRET],
-    timeout: 200,
+    timeout,
     maxRetries: 1,
   });
 }
@@ -49,9 +51,8 @@ describe("logging", () => {
 
   it("at warn, logs only calls that failed without an answer", async () => {
     const { logger, lines } = recordingLogger();
-    const client = clientWith(logger, "warn");
-    await client.GET("/things/{id}", { params: { path: { id: "ok" } } });
-    await expect(client.GET("/things/{id}", { params: { path: { id: "slow" } } })).rejects.toThrow(TimeoutError);
+    await clientWith(logger, "warn").GET("/things/{id}", { params: { path: { id: "ok" } } });
+    await expect(clientWith(logger, "warn", 300).GET("/things/{id}", { params: { path: { id: "slow" } } })).rejects.toThrow(TimeoutError);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: "warn", message: expect.stringMatching(/GET .*\/things\/slow failed: .*timed out/) });
   });

@@ -82,7 +82,7 @@ describe("client-credentials tokens", () => {
   });
 
   it("keeps the call's timeout over the retry with a fresh token", async () => {
-    const cloudlx = createCloudLxClient({ clientId: "app-3", clientSecret: "very-secret-value", baseUrl, timeout: 200, maxRetries: 0 });
+    const cloudlx = createCloudLxClient({ clientId: "app-3", clientSecret: "very-secret-value", baseUrl, timeout: 1_000, maxRetries: 0 });
     await get(cloudlx);
     revoked.add("token-1");
     stalledToken = "token-2";
