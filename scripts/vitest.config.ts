@@ -10,6 +10,8 @@ const shared = {
   // The repo root, so vitest's cache lands in the root node_modules, not among scripts/' inputs.
   root: resolve(import.meta.dirname, ".."),
   testTimeout: 60_000,
+  // Hooks start servers (a turbo cache, a registry) while the other lanes load both cores.
+  hookTimeout: 60_000,
   globalSetup: ["@org/prism-mock/test-temp-dir"],
 };
 
