@@ -76,7 +76,7 @@ const versus = (result: RequestCost) => {
 for (const result of requestCost) {
   rows.push([
     `requests, ${result.name}`,
-    `${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, CPU ${result.cpuUsPerCall} µs/call`,
+    `${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, CPU ${result.cpuUsPerCall} µs/call, GC ${result.gcMsPerThousand} ms/1000 calls (${result.gcPausesPerThousand} pauses)`,
     `${CALLS} sequential GETs of one customer from a server in another process${result === floor ? "" : versus(result)}`,
   ]);
 }

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { gcPausesByContender, recordGcPauses, type Round } from "./gc-pauses.js";
 import { median, percentile, round } from "./measure.js";
 
 export interface RequestCost {
@@ -13,6 +14,9 @@ export interface RequestCost {
   roundMs: number[];
   /** CPU µs per call of each round, in turn order. */
   roundCpuUs: number[];
+  /** Garbage-collection pauses that began during its rounds, per 1000 calls: how many, and their ms. */
+  gcPausesPerThousand: number;
+  gcMsPerThousand: number;
 }
 
 /** How many times the floor's figure a contender's was: the median round, and the middle half of rounds. */
@@ -62,6 +66,8 @@ export async function measureRequestCost(calls: number, clients: { name: string;
     const samples = contenders.map(() => [] as number[]);
     const roundMs = contenders.map(() => [] as number[]);
     const roundCpuUs = contenders.map(() => [] as number[]);
+    const rounds: Round[] = [];
+    const gc = recordGcPauses();
     for (let turn = 0; turn < ROUNDS; turn++) {
       // Each round starts with the next contender, so the garbage one leaves for the next to
       // collect falls on every contender alike over the rounds.
@@ -69,6 +75,7 @@ export async function measureRequestCost(calls: number, clients: { name: string;
         const index = (turn + step) % contenders.length;
         const contender = contenders[index]!;
         let took = 0;
+        const start = performance.now();
         const cpuBefore = process.cpuUsage();
         for (let call = 0; call < perRound; call++) {
           const before = performance.now();
@@ -78,12 +85,15 @@ export async function measureRequestCost(calls: number, clients: { name: string;
           took += sample;
         }
         const cpu = process.cpuUsage(cpuBefore);
+        rounds.push({ contender: index, start, end: performance.now() });
         roundMs[index]!.push(took);
         roundCpuUs[index]!.push((cpu.user + cpu.system) / perRound);
       }
     }
+    const gcPauses = gcPausesByContender(await gc.stop(), rounds, contenders.length);
     return contenders.map((contender, index) => {
       const taken = samples[index]!;
+      const thousands = taken.length / 1000;
       const seconds = taken.reduce((sum, sample) => sum + sample, 0) / 1000;
       return {
         name: contender.name,
@@ -93,6 +103,8 @@ export async function measureRequestCost(calls: number, clients: { name: string;
         cpuUsPerCall: round(median(roundCpuUs[index]!), 1),
         roundMs: roundMs[index]!,
         roundCpuUs: roundCpuUs[index]!,
+        gcPausesPerThousand: round(gcPauses[index]!.count / thousands, 1),
+        gcMsPerThousand: round(gcPauses[index]!.ms / thousands, 1),
       };
     });
   } finally {

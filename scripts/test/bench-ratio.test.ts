@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { gcPausesByContender } from "../bench/gc-pauses.js";
 import { cpuRatio, timeRatio, type RequestCost } from "../bench/request-cost.js";
 
-const contender = (roundMs: number[], roundCpuUs: number[] = []): RequestCost => ({ name: "x", requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, cpuUsPerCall: 0, roundMs, roundCpuUs });
+const contender = (roundMs: number[], roundCpuUs: number[] = []): RequestCost => ({ name: "x", requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, cpuUsPerCall: 0, roundMs, roundCpuUs, gcPausesPerThousand: 0, gcMsPerThousand: 0 });
 
 describe("timeRatio", () => {
   it("is not moved by one round a hiccup of the machine hit", () => {
@@ -22,5 +23,26 @@ describe("cpuRatio", () => {
     // One round's 10× (a collection that fell on it) moves only the top of the middle half.
     const floor = contender([], [40, 40, 40, 40, 40]);
     expect(cpuRatio(contender([], [44, 42, 46, 48, 400]), floor)).toEqual({ median: 1.15, low: 1.1, high: 1.2 });
+  });
+});
+
+describe("gcPausesByContender", () => {
+  it("counts each pause for the contender whose round it began in, and none outside the rounds", () => {
+    const rounds = [
+      { contender: 0, start: 0, end: 10 },
+      { contender: 1, start: 10, end: 20 },
+      { contender: 0, start: 20, end: 30 },
+    ];
+    const pauses = [
+      { start: 2, duration: 1.5 },
+      { start: 10, duration: 4 },
+      { start: 29.9, duration: 2 },
+      { start: 30, duration: 8 },
+    ];
+    expect(gcPausesByContender(pauses, rounds, 3)).toEqual([
+      { count: 2, ms: 3.5 },
+      { count: 1, ms: 4 },
+      { count: 0, ms: 0 },
+    ]);
   });
 });

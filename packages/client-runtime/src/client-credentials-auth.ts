@@ -1,5 +1,4 @@
 import type { Middleware } from "openapi-fetch";
-import { attemptOf, joinAttempt } from "./attempt.js";
 import { ApiError, InvalidResponseError } from "./errors.js";
 import { redactSecrets } from "./redact.js";
 
@@ -59,9 +58,8 @@ export function clientCredentialsAuth(options: ClientCredentialsOptions): Middle
       await response.body?.cancel();
       replay.headers.set("Authorization", `Bearer ${token.value}`);
       retries.add(replay);
-      // The replay belongs to the same attempt: its timeout and the caller's signal apply.
-      const attempt = attemptOf(request);
-      if (attempt) joinAttempt(replay, attempt);
+      // The call's own fetch: the replay belongs to the same attempt (its timeout and the
+      // caller's signal apply).
       return fetchOptions.fetch(replay);
     },
   };

@@ -68,7 +68,7 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
   const baseUrl = checkBaseUrl(options.baseUrl ?? options.defaultBaseUrl, options);
   const userFetch = options.fetch;
   const send = createSender({
-    fetch: userFetch ? (request, init) => userFetch(new Request(request, init)) : (request, init) => fetch(request, init),
+    fetch: userFetch ? (request, init) => userFetch(init ? new Request(request, init) : request) : (request, init) => fetch(request, init),
     credentialHeaders: [...(options.credentialHeaders ?? []), ...Object.keys(options.authHeaders ?? {})],
     requestIdHeaders: options.requestIdHeaders ?? ["x-request-id", "request-id"],
     errorCode: options.errorCode ?? defaultErrorCode,
@@ -79,7 +79,8 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
     baseUrl,
     Request: RequestOnFirstUse,
     headers: withUserAgent({ Accept: "application/json", ...options.headers, ...options.authHeaders }, options.packageId),
-    fetch: send,
+    // Calls go through their attempt's fetch (see retrying-call.ts); this one serves the rest.
+    fetch: (request: Request) => send(request),
     pathSerializer: safePathSerializer,
     // The sender follows redirects itself, to keep credentials from other origins.
     redirect: "manual",

@@ -19,37 +19,35 @@ export interface ExchangeRecord {
 
 export type ApiErrorClass = typeof ApiError;
 
-export interface ExchangeFacts {
-  method: string;
-  rawUrl: string;
-  headers: Headers;
+/** What a client tells every record of its answers. */
+export interface ExchangeContext {
   requestIdHeaders: readonly string[];
   errorCode: ExchangeRecord["errorCode"];
   errorClassFor: ExchangeRecord["errorClassFor"];
   secrets: readonly string[];
 }
 
-const records = new WeakMap<Response, ExchangeFacts>();
+const records = new WeakMap<Response, { request: Request; context: ExchangeContext }>();
 
-/** Notes a response's facts; the redacted URL and the request id are worked out only if asked for. */
-export function recordExchange(response: Response, facts: ExchangeFacts): void {
-  records.set(response, facts);
+/** Notes which request a response answers; the redacted URL and the request id are worked out only if asked for. */
+export function recordExchange(response: Response, request: Request, context: ExchangeContext): void {
+  records.set(response, { request, context });
 }
 
 export function exchangeOf(response: Response): ExchangeRecord | undefined {
-  const facts = records.get(response);
-  if (!facts) return undefined;
-  const { method, rawUrl, headers, requestIdHeaders, errorCode, errorClassFor, secrets } = facts;
+  const record = records.get(response);
+  if (!record) return undefined;
+  const { request, context: { requestIdHeaders, errorCode, errorClassFor, secrets } } = record;
   return {
-    method,
+    method: request.method,
     errorCode,
     errorClassFor,
     secrets,
     get url() {
-      return redactSecrets(rawUrl, secrets);
+      return redactSecrets(request.url, secrets);
     },
     get requestId() {
-      return requestIdHeaders.map((name) => headers.get(name)).find((value) => value) ?? undefined;
+      return requestIdHeaders.map((name) => response.headers.get(name)).find((value) => value) ?? undefined;
     },
   };
 }

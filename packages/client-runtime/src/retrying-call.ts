@@ -1,11 +1,11 @@
-import { joinAttempt, type Attempt } from "./attempt.js";
+import type { Attempt } from "./attempt.js";
 import { callPolicyOf, type RequestPolicy } from "./call-options.js";
 import { ClientError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";
 import { exchangeOf } from "./exchange-record.js";
 import type { Log } from "./logging.js";
 import { redactSecrets } from "./redact.js";
 import { backoffDelay, retryAfterDelay, sleep } from "./retry-delay.js";
-import { isFinalFailure } from "./send-request.js";
+import { isFinalFailure, type Sender } from "./send-request.js";
 import type { FetchResult } from "./unwrap.js";
 
 /** One openapi-fetch call: `client.request(method, url, init)`. */
@@ -25,8 +25,8 @@ const RETRY_STATUSES = new Set([408, 429]);
 export interface RetryingCallSettings {
   /** The client's policy; any call can override it with callOptions(). */
   policy: RequestPolicy;
-  /** The client's fetch (the sender): each attempt's requests go to it. */
-  send: (request: Request) => Promise<Response>;
+  /** The client's sender: each attempt's requests go to it, with the attempt. */
+  send: Sender;
   secrets: readonly string[];
   log?: Log | undefined;
   /** See ApiClientOptions.idempotencyHeader. */
@@ -97,24 +97,22 @@ async function attempt(call: Call, send: RetryingCallSettings["send"], method: s
     sent.timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const abortWithCaller = () => controller.abort(callerSignal!.reason);
-  callerSignal?.addEventListener("abort", abortWithCaller, { once: true });
+  const abortWithCaller = callerSignal && (() => controller.abort(callerSignal.reason));
+  if (abortWithCaller) callerSignal.addEventListener("abort", abortWithCaller, { once: true });
   // The attempt's own fetch, rather than a middleware, sees each request as sent: openapi-fetch
   // skips its middleware machinery when a client has none. Only a fetch passed to this one call
   // (which bypasses the sender) needs the signal inside the Request.
   const callerFetch = init.fetch as ((request: Request) => Promise<Response>) | undefined;
   const fetchForAttempt = (request: Request) => {
     sent.request = request;
-    if (callerFetch) return callerFetch(request);
-    joinAttempt(request, sent);
-    return send(request);
+    return callerFetch ? callerFetch(request) : send(request, sent);
   };
   try {
     return await call(method, url, { ...init, signal: callerFetch ? controller.signal : undefined, fetch: fetchForAttempt });
   } finally {
     clearTimeout(timer);
     // A stream the caller asked for is read after the call: the caller's signal still reaches it.
-    if (init.parseAs !== "stream") callerSignal?.removeEventListener("abort", abortWithCaller);
+    if (abortWithCaller && init.parseAs !== "stream") callerSignal.removeEventListener("abort", abortWithCaller);
   }
 }
 

@@ -1,11 +1,11 @@
-import { attemptOf } from "./attempt.js";
+import type { Attempt } from "./attempt.js";
 import { ClientError, ConnectionError } from "./errors.js";
-import { recordExchange, type ExchangeRecord } from "./exchange-record.js";
+import { recordExchange, type ExchangeContext, type ExchangeRecord } from "./exchange-record.js";
 import { redactSecrets } from "./redact.js";
 
 export interface SenderOptions {
-  /** Sends one request (its `redirect` is "manual") under `init.signal`, with `init.body` when it has one. */
-  fetch: (request: Request, init: RequestInit) => Promise<Response>;
+  /** Sends one request (its `redirect` is "manual"), under `init.signal` and with `init.body` when given. */
+  fetch: (request: Request, init?: RequestInit) => Promise<Response>;
   /** Headers that carry credentials: dropped when a redirect leaves the origin. */
   credentialHeaders: readonly string[];
   /** Response headers that carry the provider's request or correlation id, first found wins. */
@@ -22,36 +22,32 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const ALWAYS_CREDENTIALS = ["authorization", "proxy-authorization", "cookie"];
 const MAX_REDIRECTS = 5;
 
+export type Sender = (request: Request, attempt?: Attempt) => Promise<Response>;
+
 /**
  * The fetch every client hands to openapi-fetch: one attempt of a call (retries and the timeout
- * are around the whole call, see retrying-call.ts). Follows redirects by hand, dropping
- * credentials when they leave the origin; a request that gets no answer rejects with a
- * ConnectionError; each answer is recorded with what errors need (request id, redacted URL).
+ * are around the whole call, see retrying-call.ts), sent under the attempt's signal. Follows
+ * redirects by hand, dropping credentials when they leave the origin; a request that gets no
+ * answer rejects with a ConnectionError; each answer is recorded with what errors need
+ * (request id, redacted URL).
  */
-export function createSender(options: SenderOptions): (request: Request) => Promise<Response> {
-  return async function send(request) {
+export function createSender(options: SenderOptions): Sender {
+  const context: ExchangeContext = { requestIdHeaders: options.requestIdHeaders, errorCode: options.errorCode, errorClassFor: options.errorClassFor, secrets: options.secrets };
+  return async function send(request, attempt) {
     // Kept as bytes so a 307/308 can send it again; requests without a body pay nothing.
     const body = request.body ? await request.arrayBuffer() : undefined;
-    const attempt = attemptOf(request);
     const signal = attempt?.signal ?? request.signal;
-    const shownUrl = () => redactSecrets(request.url, options.secrets);
     let response: Response;
     try {
-      response = await followRedirects(request, { signal, body }, options, shownUrl);
+      // Only what differs from the request goes in the init: fetch does more for each member.
+      response = await options.fetch(request, attempt ? { signal, body } : body && { body });
+      if (isRedirect(response)) response = await followRedirects(request, response, signal, body, options);
     } catch (error) {
       // An aborted attempt (the caller's signal or the timeout) is told apart by the call.
       if (error instanceof ClientError || signal.aborted) throw error;
-      throw new ConnectionError({ method: request.method, url: shownUrl(), cause: error });
+      throw new ConnectionError({ method: request.method, url: redactSecrets(request.url, options.secrets), cause: error });
     }
-    recordExchange(response, {
-      method: request.method,
-      rawUrl: request.url,
-      headers: response.headers,
-      requestIdHeaders: options.requestIdHeaders,
-      errorCode: options.errorCode,
-      errorClassFor: options.errorClassFor,
-      secrets: options.secrets,
-    });
+    recordExchange(response, request, context);
     if (attempt) attempt.response = response;
     return response;
   };
@@ -69,18 +65,23 @@ function finalFailure(failure: ClientError): ClientError {
   return failure;
 }
 
-async function followRedirects(request: Request, init: { signal: AbortSignal; body: ArrayBuffer | undefined }, options: SenderOptions, shownUrl: () => string): Promise<Response> {
+function isRedirect(response: Response): boolean {
+  return REDIRECT_STATUSES.has(response.status) || response.type === "opaqueredirect";
+}
+
+/** Follows the redirect `response` answered `request` with, up to MAX_REDIRECTS hops. */
+async function followRedirects(request: Request, response: Response, signal: AbortSignal, body: ArrayBuffer | undefined, options: SenderOptions): Promise<Response> {
+  const shownUrl = () => redactSecrets(request.url, options.secrets);
   let current = request;
-  let response = await options.fetch(current, init);
-  for (let hops = 0; REDIRECT_STATUSES.has(response.status) || response.type === "opaqueredirect"; hops++) {
+  for (let hops = 0; isRedirect(response); hops++) {
     const location = response.headers.get("location");
     if (response.type === "opaqueredirect" || !location) {
       throw finalFailure(new ConnectionError({ method: request.method, url: shownUrl(), reason: "redirected to a location this runtime does not reveal; set baseUrl to the final address" }));
     }
     if (hops >= MAX_REDIRECTS) throw finalFailure(new ConnectionError({ method: request.method, url: shownUrl(), reason: `more than ${MAX_REDIRECTS} redirects` }));
     await response.body?.cancel();
-    current = redirectedRequest(current, response.status, new URL(location, current.url), new URL(request.url).origin, init.body, options.credentialHeaders);
-    response = await options.fetch(current, { signal: init.signal });
+    current = redirectedRequest(current, response.status, new URL(location, current.url), new URL(request.url).origin, body, options.credentialHeaders);
+    response = await options.fetch(current, { signal });
   }
   return response;
 }
