@@ -1,9 +1,11 @@
-import { execFile } from "node:child_process";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import ts from "typescript";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providerSpecs } from "@org/prism-mock";
+import { copyRepoFiles } from "../repo-files.js";
 import { repoRoot } from "../repo-root.js";
 import { e2e } from "../vitest.config.js";
 
@@ -15,12 +17,25 @@ interface DryRunTask {
 
 const ROOT_TASKS = ["//#test:scripts", "//#test:e2e", "//#typecheck:scripts", "//#typecheck:bench", "//#lint:repo"];
 
+// The probes below add files and touch the lockfile: in a committed copy of the repo, so that
+// the tests running beside these (which copy the repo too) never see them.
+let workspace = "";
+beforeAll(async () => {
+  workspace = await mkdtemp(join(tmpdir(), "turbo-graph-"));
+  copyRepoFiles(workspace);
+  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: workspace });
+  git("init", "-q");
+  git("add", "-A");
+  git("commit", "-qm", "copy");
+});
+afterAll(() => rm(workspace, { recursive: true, force: true, maxRetries: 3 }));
+
 function dryRun(): Promise<DryRunTask[]> {
   return new Promise((done, fail) => {
     execFile(
       join(repoRoot, "node_modules/.bin/turbo"),
       ["run", "generate", "build", "typecheck", "test", "lint", ...ROOT_TASKS, "--dry=json"],
-      { cwd: repoRoot, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: workspace, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout) => (error ? fail(error) : done((JSON.parse(stdout) as { tasks: DryRunTask[] }).tasks)),
     );
   });
@@ -31,7 +46,7 @@ const hashes = (tasks: DryRunTask[]) => new Map(tasks.map((task) => [task.taskId
 /** The tasks whose cache key changes while `file` (inside the repo) exists. */
 async function tasksKeyedOn(file: string): Promise<string[]> {
   const before = hashes(await dryRun());
-  const probe = join(repoRoot, file);
+  const probe = join(workspace, file);
   let after: Map<string, string>;
   try {
     await writeFile(probe, `${Date.now()}\n`);
@@ -97,7 +112,7 @@ describe("the turbo task graph", () => {
   });
 
   it("re-runs every root task after a lockfile change", async () => {
-    const lockfile = join(repoRoot, "pnpm-lock.yaml");
+    const lockfile = join(workspace, "pnpm-lock.yaml");
     const text = await readFile(lockfile, "utf8");
     const before = hashes(await dryRun());
     let after: Map<string, string>;
