@@ -6,7 +6,7 @@ import { testTempDir } from "@org/prism-mock/test-temp-dir";
 import { NODE_LINES, nodeLineBin, pathWithNode } from "../node-lines/node-line.js";
 import { startRegistry, type RunningRegistry } from "../registry/start-registry.js";
 import { repoRoot } from "../repo-root.js";
-import { repoBin, repoCopy, run } from "./repo-copy.js";
+import { commitAll, repoBin, repoCopy, run } from "./repo-copy.js";
 
 const scope = (JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { config: { scope: string } }).config.scope;
 let registry: RunningRegistry | undefined;
@@ -76,9 +76,7 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
 
   // The maintainer's path, in a copy of the repository: version, then release.
   const copy = await repoCopy("release-repo-");
-  for (const [command, args] of [["git", ["init", "-q", "-b", "main"]], ["git", ["add", "-A"]], ["git", ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "copy"]]] as const) {
-    expect((await run(command, [...args], copy)).code).toBe(0);
-  }
+  await commitAll(copy, "copy");
   const pnpm = repoBin("pnpm");
   expect(await run(pnpm, ["install", "--prefer-offline", "--frozen-lockfile"], copy, env)).toMatchObject({ code: 0 });
   expect(await run(pnpm, ["run", "version-packages"], copy, env)).toMatchObject({ code: 0 });

@@ -24,4 +24,12 @@ export function run(command: string, args: string[], cwd: string, env: Record<st
   });
 }
 
+/** Makes `dir` a git repository on `main` whose one commit holds everything in it, as a clone has it. */
+export async function commitAll(dir: string, message: string): Promise<void> {
+  for (const args of [["init", "-q", "-b", "main"], ["add", "-A"], ["-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", message]]) {
+    const { code, output } = await run("git", args, dir);
+    if (code !== 0) throw new Error(`git ${args.join(" ")} failed in ${dir}:\n${output}`);
+  }
+}
+
 export const repoBin = (name: string) => join(repoRoot, "node_modules/.bin", name);

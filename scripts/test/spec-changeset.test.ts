@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../repo-root.js";
-import { repoBin, repoCopy, run } from "./repo-copy.js";
+import { commitAll, repoBin, repoCopy, run } from "./repo-copy.js";
 
 const script = join(repoRoot, "scripts/spec-changeset.ts");
 
@@ -10,9 +10,8 @@ const script = join(repoRoot, "scripts/spec-changeset.ts");
 async function releasedCopy(): Promise<string> {
   const copy = await repoCopy("spec-changeset-");
   for (const file of await readdir(join(copy, ".changeset"))) if (file.endsWith(".md") && file !== "README.md") await run("rm", [join(copy, ".changeset", file)], copy);
-  for (const args of [["init", "-q", "-b", "main"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "release"], ["tag", "@org/fastly-customers@0.1.0"]]) {
-    expect((await run("git", args, copy)).code).toBe(0);
-  }
+  await commitAll(copy, "release");
+  expect((await run("git", ["tag", "@org/fastly-customers@0.1.0"], copy)).code).toBe(0);
   return copy;
 }
 

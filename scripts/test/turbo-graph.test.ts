@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import ts from "typescript";
@@ -8,6 +8,7 @@ import { providerSpecs } from "@org/prism-mock";
 import { copyRepoFiles } from "../repo-files.js";
 import { repoRoot } from "../repo-root.js";
 import { e2e } from "../vitest.config.js";
+import { commitAll } from "./repo-copy.js";
 
 interface DryRunTask {
   taskId: string;
@@ -23,10 +24,7 @@ let workspace = "";
 beforeAll(async () => {
   workspace = await mkdtemp(join(tmpdir(), "turbo-graph-"));
   copyRepoFiles(workspace);
-  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: workspace });
-  git("init", "-q");
-  git("add", "-A");
-  git("commit", "-qm", "copy");
+  await commitAll(workspace, "copy");
 });
 afterAll(() => rm(workspace, { recursive: true, force: true, maxRetries: 3 }));
 
