@@ -11,7 +11,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { problemWithNames, providerNames } from "./scaffold/provider-names.js";
-import { providerFiles, type SharedVersions } from "./scaffold/provider-templates.js";
+import { providerFiles } from "./scaffold/provider-templates.js";
+import { sharedVersions } from "./scaffold/shared-versions.js";
 import { repoRoot } from "./repo-root.js";
 
 const FIRST_MOCK_PORT = 4010;
@@ -38,7 +39,7 @@ for (const taken of [`specs/${names.slug}`, `packages/${names.slug}-customers`])
   if (existsSync(join(repoRoot, taken))) fail(`${taken} already exists; choose another slug or edit that provider`);
 }
 
-const files = providerFiles(names, sharedVersions(), nextMockPort(), scope, readFileSync(join(repoRoot, "LICENSE"), "utf8"));
+const files = providerFiles(names, sharedVersions(repoRoot), nextMockPort(), scope, readFileSync(join(repoRoot, "LICENSE"), "utf8"));
 for (const [path, content] of Object.entries(files)) {
   await mkdir(dirname(join(repoRoot, path)), { recursive: true });
   await writeFile(join(repoRoot, path), content);
@@ -55,17 +56,6 @@ if (install) {
   }
 }
 console.log(`Next: write specs/${names.slug}/customers.yaml from the provider's docs, then \`npm run generate && npm test\`.`);
-
-/** The versions the existing provider packages pin, so every package stays on the same ones. */
-function sharedVersions(): SharedVersions {
-  const runtime = JSON.parse(readFileSync(join(repoRoot, "packages/client-runtime/package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
-  return {
-    openapiFetch: runtime.dependencies["openapi-fetch"]!,
-    typesNode: runtime.devDependencies["@types/node"]!,
-    typescript: runtime.devDependencies.typescript!,
-    vitest: runtime.devDependencies.vitest!,
-  };
-}
 
 /** One past the highest `x-mock-port` of the existing specs. */
 function nextMockPort(): number {

@@ -4,19 +4,23 @@ import { join } from "node:path";
 import { describe, expect, it, type TestContext } from "vitest";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
 import { repoRoot } from "../repo-root.js";
+import { writeSampleProvider } from "./sample-provider.js";
 
 const tsx = join(repoRoot, "node_modules/.bin/tsx");
 const generateScript = join(repoRoot, "scripts/generate.ts");
-const fastlySpec = join(repoRoot, "specs/fastly/customers.yaml");
 const badSpecs = join(repoRoot, "scripts/test/bad-specs");
 const generatedFiles = ["src/generated/customers.ts", "src/generated/operations.ts", "openapi.yaml", "README.md"];
-const packageFiles = [...generatedFiles, "package.json"];
 
-/** A scratch copy of the Fastly package's generated files, to run generate in. */
-async function scratchPackage(onFinished?: TestContext["onTestFinished"]): Promise<string> {
-  const dir = await testTempDir("generate-", onFinished);
-  for (const file of packageFiles) await cp(join(repoRoot, "packages/fastly-customers", file), join(dir, file));
-  return dir;
+/** A scaffolded sample provider, generated once: its package folder and its spec. */
+async function scratchPackage(onFinished?: TestContext["onTestFinished"]): Promise<{ dir: string; spec: string }> {
+  const root = await testTempDir("generate-", onFinished);
+  await cp(join(repoRoot, "package.json"), join(root, "package.json"));
+  const { slug } = await writeSampleProvider(root);
+  const dir = join(root, `packages/${slug}-customers`);
+  const spec = join(root, `specs/${slug}/customers.yaml`);
+  const first = await generate(dir, spec);
+  expect(first, first.stderr).toMatchObject({ status: 0, stdout: `generate: wrote ${generatedFiles.join(", ")}\n` });
+  return { dir, spec };
 }
 
 function generate(packageDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -32,23 +36,24 @@ function snapshot(packageDir: string): Promise<string[]> {
 }
 
 describe("pnpm generate", () => {
-  it("is idempotent: the committed files are exactly what the spec generates", async () => {
-    const dir = await scratchPackage();
+  it("is idempotent: a second run finds the files up to date and leaves them as they were", async () => {
+    const { dir, spec } = await scratchPackage();
     const before = await snapshot(dir);
-    expect(await generate(dir, fastlySpec)).toMatchObject({ status: 0, stdout: "generate: up to date\n" });
+    expect(await generate(dir, spec)).toMatchObject({ status: 0, stdout: "generate: up to date\n" });
     expect(await snapshot(dir)).toEqual(before);
   });
 
   it("restores a hand-edited generated file, and --check reports the drift without writing", async () => {
-    const dir = await scratchPackage();
+    const { dir, spec } = await scratchPackage();
     const types = join(dir, "src/generated/customers.ts");
     const committed = await readFile(types, "utf8");
-    await writeFile(types, committed.replace("billing_ref?:", "billing_reference?:"));
-    const check = await generate(dir, fastlySpec, "--check");
+    expect(committed).toContain("name: string;");
+    await writeFile(types, committed.replace("name: string;", "nme: string;"));
+    const check = await generate(dir, spec, "--check");
     expect(check.status).toBe(1);
     expect(check.stderr).toContain("src/generated/customers.ts differ from what");
     expect(await readFile(types, "utf8")).not.toBe(committed);
-    expect(await generate(dir, fastlySpec)).toMatchObject({ status: 0, stdout: "generate: wrote src/generated/customers.ts\n" });
+    expect(await generate(dir, spec)).toMatchObject({ status: 0, stdout: "generate: wrote src/generated/customers.ts\n" });
     expect(await readFile(types, "utf8")).toBe(committed);
   });
 
@@ -64,7 +69,7 @@ describe("pnpm generate", () => {
     ["swagger-2.yaml", /swagger-2\.yaml:1:1: expected an OpenAPI 3\.1 document/],
     ["no-such-file.yaml", /no-such-file\.yaml: cannot read the spec: ENOENT/],
   ])("stops on %s, naming the file and the place, and leaves the generated files as they were", async ([file, message], { onTestFinished }) => {
-    const dir = await scratchPackage(onTestFinished);
+    const { dir } = await scratchPackage(onTestFinished);
     const before = await snapshot(dir);
     const run = await generate(dir, join(badSpecs, file));
     expect(run.status).toBe(1);
