@@ -7,7 +7,7 @@ import { repoRoot } from "../repo-root.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits reach anywhere into the spec
 type Spec = any;
-const korona = parseYaml(readFileSync(join(repoRoot, "specs/koronacloud/customers.yaml"), "utf8")) as Spec;
+const before = parseYaml(readFileSync(join(repoRoot, "scripts/test/fixtures/customers.yaml"), "utf8")) as Spec;
 const list = (spec: Spec) => spec.paths["/accounts/{accountId}/customers"];
 const customer = (spec: Spec) => spec.components.schemas.Customer;
 
@@ -30,18 +30,18 @@ const edits: [string, Bump, (spec: Spec) => void][] = [
 
 describe("classifySpecChange", () => {
   it.each(edits)("rates %s as %s", (_edit, bump, edit) => {
-    const after = structuredClone(korona);
+    const after = structuredClone(before);
     edit(after);
-    const change = classifySpecChange(korona, after);
+    const change = classifySpecChange(before, after);
     expect(change?.bump).toBe(bump);
     expect(change?.changes[0]?.description).toMatch(/\S/);
   });
 
   it("rates the highest bump when several changes come together, and lists each", () => {
-    const after = structuredClone(korona);
+    const after = structuredClone(before);
     delete list(after).delete;
     list(after).get.description = "Lists customers.";
-    const change = classifySpecChange(korona, after)!;
+    const change = classifySpecChange(before, after)!;
     expect(change.bump).toBe("major");
     expect(change.changes.map((entry) => entry.bump)).toEqual(["major", "patch"]);
     expect(change.changes.map((entry) => entry.description)).toEqual([
@@ -58,12 +58,12 @@ describe("classifySpecChange", () => {
     ["a parameter added", (spec) => list(spec).get.parameters.push({ name: "q", in: "query", schema: { type: "string" } }), "Added optional query parameter `q` to `GET /accounts/{accountId}/customers`"],
     ["a parameter made required", (spec) => (list(spec).get.parameters[0].required = true), "Made query parameter `page` of `GET /accounts/{accountId}/customers` required"],
   ])("describes %s once, in the user's words, not at every operation and model that uses it", (_edit, edit, description) => {
-    const after = structuredClone(korona);
+    const after = structuredClone(before);
     edit(after);
-    expect(classifySpecChange(korona, after)!.changes.map((entry) => entry.description)).toEqual([description]);
+    expect(classifySpecChange(before, after)!.changes.map((entry) => entry.description)).toEqual([description]);
   });
 
   it("finds no change in the same spec", () => {
-    expect(classifySpecChange(korona, structuredClone(korona))).toBeUndefined();
+    expect(classifySpecChange(before, structuredClone(before))).toBeUndefined();
   });
 });
