@@ -4,16 +4,20 @@ import { describe, expect, it } from "vitest";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
 import { lintRepo } from "../lint-repo.js";
 import { repoRoot } from "../repo-root.js";
+import { writeSampleProvider } from "./sample-provider.js";
 
-/** A copy of what the lint reads: manifests, package docs and specs. */
+/**
+ * A copy of what the lint reads (manifests, package docs, specs) with one provider, the
+ * scaffolder's sample in place of the repo's own: the shared packages are copied as they are.
+ */
 async function scratchRepo(): Promise<string> {
   const root = await testTempDir("lint-repo-");
-  const filter = (source: string) => !/node_modules|dist|\.turbo|src|test/.test(source.slice(repoRoot.length));
+  const filter = (source: string) => !/node_modules|dist|\.turbo|src|test|-customers/.test(source.slice(repoRoot.length));
   await cp(join(repoRoot, "package.json"), join(root, "package.json"));
   await cp(join(repoRoot, "pnpm-lock.yaml"), join(root, "pnpm-lock.yaml"));
   await cp(join(repoRoot, "README.md"), join(root, "README.md"));
   await cp(join(repoRoot, "packages"), join(root, "packages"), { recursive: true, filter });
-  await cp(join(repoRoot, "specs"), join(root, "specs"), { recursive: true });
+  await writeSampleProvider(root);
   return root;
 }
 
@@ -32,18 +36,18 @@ describe("pnpm lint's repo conventions", () => {
     const root = await scratchRepo();
     await editJson(join(root, "package.json"), (json) => ((json.config as Record<string, string>).scope = "@acme"));
     const problems = await lintRepo(root);
-    expect(problems).toContain('packages/fastly-customers/package.json: name must be "@acme/fastly-customers" (scope from package.json config.scope, then the folder name); found "@org/fastly-customers"');
+    expect(problems).toContain('packages/sample-customers/package.json: name must be "@acme/sample-customers" (scope from package.json config.scope, then the folder name); found "@org/sample-customers"');
   });
 
   it("flags a provider package without a spec, and a published package missing what users need", async () => {
     const root = await scratchRepo();
-    await rm(join(root, "specs/fastly"), { recursive: true });
-    await rm(join(root, "packages/fastly-customers/LICENSE"));
-    await editJson(join(root, "packages/fastly-customers/package.json"), (json) => delete json.sideEffects);
+    await rm(join(root, "specs/sample"), { recursive: true });
+    await rm(join(root, "packages/sample-customers/LICENSE"));
+    await editJson(join(root, "packages/sample-customers/package.json"), (json) => delete json.sideEffects);
     expect(await lintRepo(root)).toEqual([
-      'packages/fastly-customers/package.json: needs "sideEffects": false',
-      "packages/fastly-customers: needs a LICENSE",
-      "packages/fastly-customers: no spec at specs/fastly/customers.yaml",
+      'packages/sample-customers/package.json: needs "sideEffects": false',
+      "packages/sample-customers: needs a LICENSE",
+      "packages/sample-customers: no spec at specs/sample/customers.yaml",
     ]);
   });
 
@@ -70,18 +74,22 @@ describe("pnpm lint's repo conventions", () => {
     ]);
   });
 
+  it("passes on the scratch copy with the scaffolded provider", async () => {
+    expect(await lintRepo(await scratchRepo())).toEqual([]);
+  });
+
   it.each([
-    ["a summary on every operation", "      summary: List users\n", /Operation object should contain `summary` field\..*\[operation-summary\]$/],
-    ["a tag on every operation", "      description: List all users from a specified customer id.\n      tags: [customer]\n", /Every operation needs at least one tag.*\[rule\/operation-tags\]$/],
-    ["an example on every response", "              examples:\n                deleted:\n                  value:\n                    status: ok\n", /Every response body needs an example.*\[rule\/response-examples\]$/],
-    ["security on every operation", "security:\n  - token: []\n", /Every operation should have security defined.*\[security-defined\]$/],
-  ])("holds specs to the house rules: %s", async (_rule, removed, message) => {
+    ["a summary on every operation", "      summary: List customers\n", "", /Operation object should contain `summary` field\..*\[operation-summary\]$/],
+    ["a tag on every operation", "      summary: List customers\n      tags: [customers]\n", "      summary: List customers\n", /Every operation needs at least one tag.*\[rule\/operation-tags\]$/],
+    ["an example on every response", "              examples:\n                customer:\n                  value:\n                    id: 1\n                    name: Example Ltd\n", "", /Every response body needs an example.*\[rule\/response-examples\]$/],
+    ["security on every operation", "security:\n  - bearerAuth: []\n", "", /Every operation should have security defined.*\[security-defined\]$/],
+  ])("holds specs to the house rules: %s", async (_rule, removed, replacement, message) => {
     const root = await scratchRepo();
-    const spec = join(root, "specs/fastly/customers.yaml");
+    const spec = join(root, "specs/sample/customers.yaml");
     const text = await readFile(spec, "utf8");
     expect(text).toContain(removed);
-    await writeFile(spec, text.replace(removed, removed.includes("tags:") ? "      description: List all users from a specified customer id.\n" : ""));
+    await writeFile(spec, text.replace(removed, replacement));
     const problem = (await lintRepo(root)).find((line) => message.test(line));
-    expect(problem).toMatch(/specs\/fastly\/customers\.yaml:\d+:\d+: /);
+    expect(problem).toMatch(/specs\/sample\/customers\.yaml:\d+:\d+: /);
   });
 });
