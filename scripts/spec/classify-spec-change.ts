@@ -1,5 +1,5 @@
 import { apiCompare } from "api-smart-diff";
-import { describeChange, isModelChange, type Diff } from "./describe-spec-change.js";
+import { describeChange, isModelChange, resolve, type Diff } from "./describe-spec-change.js";
 
 export type Bump = "major" | "minor" | "patch";
 
@@ -20,8 +20,12 @@ const ORDER: Bump[] = ["patch", "minor", "major"];
  * - patch: descriptions, summaries and examples only.
  * Undefined when the specs are the same.
  */
-export function classifySpecChange(before: object, after: object): SpecChange | undefined {
-  const diffs = apiCompare(before, after).diffs as Diff[];
+export function classifySpecChange(givenBefore: object, givenAfter: object): SpecChange | undefined {
+  // api-smart-diff rewrites the documents it compares (it copies each path's parameters into its
+  // operations): it gets copies, whose paths are then the ones its diffs point into.
+  const before = structuredClone(givenBefore);
+  const after = structuredClone(givenAfter);
+  const diffs = (apiCompare(before, after).diffs as Diff[]).flatMap((diff) => perParameter(diff, before, after));
   if (diffs.length === 0) return undefined;
   // api-smart-diff reports a change to a shared schema where it is defined and again wherever
   // it is used (operations, other models): the definition names the model, so echoes are dropped.
@@ -46,6 +50,20 @@ export function classifySpecChange(before: object, after: object): SpecChange | 
   return { bump: changes[0]!.bump, changes };
 }
 
+/**
+ * api-smart-diff reports the first parameters an operation gets (or the last it loses) as one
+ * change to the whole list: split it into one change per parameter, each rated on its own.
+ */
+function perParameter(diff: Diff, before: object, after: object): Diff[] {
+  const list = diff.action === "add" ? diff.after : diff.action === "remove" ? diff.before : undefined;
+  if (diff.path[0] !== "paths" || diff.path.length !== 4 || diff.path[3] !== "parameters" || !Array.isArray(list)) return [diff];
+  const doc = diff.action === "add" ? after : before;
+  return list.map((parameter: unknown, index) => {
+    const required = (resolve(doc, parameter) as { required?: boolean } | undefined)?.required === true;
+    const type = diff.action === "remove" || required ? "breaking" : "non-breaking";
+    return { ...diff, path: [...diff.path, index], type, [diff.action === "add" ? "after" : "before"]: parameter };
+  });
+}
 
 function bumpOf(diff: Diff): Bump {
   const path = diff.path.map(String);

@@ -25,7 +25,8 @@ export function describeChange(diff: Diff, before: object, after: object): strin
       return `${diff.action === "add" ? "Added" : "Removed"} operation ${operation}${operationId ? ` (\`${operationId}\`)` : ""}`;
     }
     if (rest[0] === "parameters" && rest.length <= 3) {
-      const parameter = resolve(doc, at(doc, path.slice(0, 5))) as { name?: string; in?: string; required?: boolean } | undefined;
+      // An added or removed parameter is the diff's own value.
+      const parameter = resolve(doc, rest.length === 2 ? value : at(doc, path.slice(0, 5))) as { name?: string; in?: string; required?: boolean } | undefined;
       const name = `${parameter?.in ?? ""} parameter \`${parameter?.name ?? rest[1]}\``.trim();
       if (rest.length === 2 && diff.action === "add") return `Added ${parameter?.required ? "required" : "optional"} ${name} to ${operation}`;
       if (rest.length === 2 && diff.action === "remove") return `Removed ${name} from ${operation}`;
@@ -75,7 +76,7 @@ function at(doc: unknown, path: (string | number)[]): unknown {
 }
 
 /** Follows a local `$ref` ("#/components/parameters/page"). */
-function resolve(doc: object, node: unknown): unknown {
+export function resolve(doc: object, node: unknown): unknown {
   const ref = (node as { $ref?: string } | undefined)?.$ref;
   return ref?.startsWith("#/") ? at(doc, ref.slice(2).split("/")) : node;
 }

@@ -7,9 +7,12 @@ import { repoRoot } from "../repo-root.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits reach anywhere into the spec
 type Spec = any;
-const before = parseYaml(readFileSync(join(repoRoot, "scripts/test/fixtures/customers.yaml"), "utf8")) as Spec;
+const fixture = () => parseYaml(readFileSync(join(repoRoot, "scripts/test/fixtures/customers.yaml"), "utf8")) as Spec;
+const before = fixture();
 const list = (spec: Spec) => spec.paths["/accounts/{accountId}/customers"];
 const customer = (spec: Spec) => spec.components.schemas.Customer;
+const one = (spec: Spec) => spec.paths["/accounts/{accountId}/customers/{customerIdOrNumber}"];
+const expand = (required: boolean) => ({ name: "expand", in: "query", required, schema: { type: "string" } });
 
 const edits: [string, Bump, (spec: Spec) => void][] = [
   ["an operation removed", "major", (spec) => delete list(spec).delete],
@@ -23,6 +26,9 @@ const edits: [string, Bump, (spec: Spec) => void][] = [
   ["an optional field added", "minor", (spec) => (customer(spec).properties.nickname = { type: "string" })],
   ["an optional parameter added", "minor", (spec) => list(spec).get.parameters.push({ name: "q", in: "query", schema: { type: "string" } })],
   ["an enum value added", "minor", (spec) => customer(spec).properties.gender.enum.push("DIVERSE")],
+  ["an operation's first parameter added, optional", "minor", (spec) => (one(spec).get.parameters = [expand(false)])],
+  ["an operation's first parameter added, required", "major", (spec) => (one(spec).get.parameters = [expand(true)])],
+  ["an operation's last parameters removed", "major", (spec) => delete list(spec).get.parameters],
   ["a description changed", "patch", (spec) => (list(spec).get.description = "Lists customers.")],
   ["a summary changed", "patch", (spec) => (list(spec).get.summary = "list customers")],
   ["an example changed", "patch", (spec) => (spec.components.examples.Customer.value.firstname = "Janet")],
@@ -57,10 +63,31 @@ describe("classifySpecChange", () => {
     ["an enum value added", (spec) => customer(spec).properties.gender.enum.push("DIVERSE"), 'Added the value "DIVERSE" to `Customer.gender`'],
     ["a parameter added", (spec) => list(spec).get.parameters.push({ name: "q", in: "query", schema: { type: "string" } }), "Added optional query parameter `q` to `GET /accounts/{accountId}/customers`"],
     ["a parameter made required", (spec) => (list(spec).get.parameters[0].required = true), "Made query parameter `page` of `GET /accounts/{accountId}/customers` required"],
+    ["an operation's first parameter added", (spec) => (one(spec).get.parameters = [expand(false)]), "Added optional query parameter `expand` to `GET /accounts/{accountId}/customers/{customerIdOrNumber}`"],
   ])("describes %s once, in the user's words, not at every operation and model that uses it", (_edit, edit, description) => {
     const after = structuredClone(before);
     edit(after);
     expect(classifySpecChange(before, after)!.changes.map((entry) => entry.description)).toEqual([description]);
+  });
+
+  it("lists each parameter of an operation that loses them all", () => {
+    const after = structuredClone(before);
+    delete list(after).get.parameters;
+    expect(classifySpecChange(before, after)!.changes.map((entry) => entry.description)).toEqual([
+      "Removed query parameter `page` from `GET /accounts/{accountId}/customers`",
+      "Removed query parameter `sort` from `GET /accounts/{accountId}/customers`",
+    ]);
+  });
+
+  it("leaves the documents it compares as they were", () => {
+    const given = fixture();
+    const after = fixture();
+    // api-smart-diff rewrites both documents when an operation under path-level parameters gets its first own.
+    one(after).get.parameters = [expand(false)];
+    const afterAsGiven = structuredClone(after);
+    classifySpecChange(given, after);
+    expect(given).toEqual(fixture());
+    expect(after).toEqual(afterAsGiven);
   });
 
   it("finds no change in the same spec", () => {
