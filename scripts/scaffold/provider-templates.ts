@@ -23,6 +23,7 @@ export function providerFiles(names: ProviderNames, versions: SharedVersions, mo
     [`${dir}/src/index.ts`]: indexTemplate(names, scope),
     [`${dir}/test/global-setup.ts`]: globalSetup(names, scope),
     [`${dir}/test/contract.test.ts`]: contractTest(names, scope),
+    [`${dir}/test/consumer.ts`]: consumerExample(names),
     [`.changeset/${names.slug}-customers-first-release.md`]: `---\n"${names.packageName}": minor\n---\n\nFirst release: a typed client for the ${names.pascal} customers API.\n`,
   };
 }
@@ -271,11 +272,28 @@ export default prismGlobalSetup(fileURLToPath(new URL("../../../specs/${names.sl
 `;
 }
 
+function consumerExample(names: ProviderNames): string {
+  return `/**
+ * What a user writes against the published package. The release test installs the package from
+ * a registry, points this import at it, compiles it strictly (no Node types) and runs \`consume\`
+ * against a Prism mock of the spec: the package works as installed, not only in the workspace.
+ */
+import { ${names.factory}, unwrap } from "../src/index.js";
+
+export async function consume(baseUrl: string): Promise<void> {
+  const client = ${names.factory}({ accessToken: "token", baseUrl });
+  const customer = unwrap(await client.GET("/customers/{customer_id}", { params: { path: { customer_id: 1 } } }));
+  if (customer.name !== "Example Ltd") throw new Error(\`got \${customer.name}, not the spec's example\`);
+}
+`;
+}
+
 function contractTest(names: ProviderNames, scope: string): string {
   return `import { fileURLToPath } from "node:url";
 import { specConformance, testConformance } from "${scope}/prism-mock/conformance";
 import { describe, expect, inject, it } from "vitest";
 import { ${names.factory}, unwrap, type ${names.pascal}Client, type operations } from "../src/index.js";
+import { consume } from "./consumer.js";
 
 const baseUrl = inject("mockUrl");
 const client = ${names.factory}({ accessToken: "test-token", baseUrl });
@@ -311,5 +329,7 @@ describe("every answer the spec documents arrives as the types promise", () => {
 
   testConformance(conformance, { it, expect });
 });
+
+it("runs the consumer example, which the release test runs against the published package", () => consume(baseUrl));
 `;
 }

@@ -15,56 +15,46 @@ afterAll(async () => {
   await Promise.all([registry?.stop(), ...mocks.map((mock) => mock.stop())]);
 });
 
-/** One call per provider, as a user would write it against the installed packages. */
-function consumerSource(urls: Record<string, string>): string {
-  return `import { createFastlyClient, unwrap as unwrapFastly, type Customer } from "${scope}/fastly-customers";
-import { createKoronaCloudClient, listCustomers } from "${scope}/koronacloud-customers";
-import { createCyberSourceClient, responseMetaOf } from "${scope}/cybersource-customers";
-import { createCloudLxClient } from "${scope}/cloudlx-customers";
-
-const fastly = createFastlyClient({ apiToken: "token", baseUrl: ${JSON.stringify(urls.fastly)} });
-const me: Customer = unwrapFastly(await fastly.GET("/current_customer"));
-
-const korona = createKoronaCloudClient({ username: "user", password: "password", baseUrl: ${JSON.stringify(urls.koronacloud)} });
-const numbers: string[] = [];
-for await (const customer of listCustomers(korona, "account")) numbers.push(customer.number ?? "");
-
-const cybersource = createCyberSourceClient({ merchantId: "m", keyId: "k", sharedSecret: "c2VjcmV0", baseUrl: ${JSON.stringify(urls.cybersource)} });
-const token = await cybersource.GET("/tms/v2/customers/{customerId}", { params: { path: { customerId: "D9F340DD3DB9C276E053A2598D0A41A3" } } });
-
-const cloudlx = createCloudLxClient({ clientId: "3", clientSecret: "secret", baseUrl: ${JSON.stringify(urls.cloudlx)} });
-const { data: list } = await cloudlx.GET("/api/customers");
-
-console.log(JSON.stringify({ fastly: me.id, korona: numbers, cybersource: [token.data?.id, responseMetaOf(token).etag], cloudlx: list?.customers.length }));
-`;
+/**
+ * Each provider's `test/consumer.ts` (what a user writes; see there), its import pointed at the
+ * installed package, and a main that runs them all against their mocks.
+ */
+async function consumerFiles(providers: string[], urls: Record<string, string>): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const provider of providers) {
+    const source = await readFile(join(repoRoot, "packages", `${provider}-customers`, "test/consumer.ts"), "utf8");
+    expect(source).toContain('from "../src/index.js"');
+    files[`${provider}.ts`] = source.replace('from "../src/index.js"', `from "${scope}/${provider}-customers"`);
+  }
+  files["main.ts"] = providers
+    .map((provider, index) => `import { consume as consume${index} } from "./${provider}.js";\nawait consume${index}(${JSON.stringify(urls[provider])});\nconsole.log(${JSON.stringify(`${provider}: ok`)});\n`)
+    .join("");
+  return files;
 }
 
+const compilerOptions = { strict: true, target: "ES2022", lib: ["ES2022", "DOM"], types: [], skipLibCheck: false };
+
 /** In a fresh project: npm install from the registry, strict tsc with each of `configs`, then call every mock (nodenext emits what runs). */
-async function expectConsumerToWork(app: string, packages: string[], urls: Record<string, string>, env: Record<string, string>, configs: string[]): Promise<void> {
+async function expectConsumerToWork(app: string, providers: string[], urls: Record<string, string>, env: Record<string, string>, configs: string[]): Promise<void> {
   const node = (await run("node", ["--version"], process.cwd(), env)).output.trim();
   await mkdir(app, { recursive: true });
   await writeFile(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  const packages = providers.map((provider) => `${scope}/${provider}-customers`);
   const install = await run("npm", ["install", "--no-audit", "--no-fund", ...packages, "typescript@5.9.3"], app, env);
   expect(install.code, `${node}: ${install.output.slice(-3000)}`).toBe(0);
-  await writeFile(join(app, "consumer.ts"), consumerSource(urls));
-  await writeFile(join(app, "tsconfig.bundler.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, module: "ESNext", moduleResolution: "bundler", noEmit: true }, files: ["consumer.ts"] }));
-  await writeFile(join(app, "tsconfig.nodenext.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, module: "NodeNext", moduleResolution: "NodeNext", outDir: "out" }, files: ["consumer.ts"] }));
+  const files = await consumerFiles(providers, urls);
+  for (const [name, source] of Object.entries(files)) await writeFile(join(app, name), source);
+  await writeFile(join(app, "tsconfig.bundler.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, module: "ESNext", moduleResolution: "bundler", noEmit: true }, files: Object.keys(files) }));
+  await writeFile(join(app, "tsconfig.nodenext.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, module: "NodeNext", moduleResolution: "NodeNext", outDir: "out" }, files: Object.keys(files) }));
   for (const config of configs) {
     const checked = await run("node", [join(app, "node_modules/typescript/bin/tsc"), "-p", config], app, env);
     expect(checked.output, `${node}: ${config}`).toBe("");
     expect(checked.code).toBe(0);
   }
-  const called = await run("node", ["out/consumer.js"], app, env);
+  const called = await run("node", ["out/main.js"], app, env);
   expect(called.code, `${node}: ${called.output}`).toBe(0);
-  expect(JSON.parse(called.output), node).toEqual({
-    fastly: "x4xCwxxJxGCx123Rx5xTx",
-    korona: ["10001", "10002"],
-    cybersource: ["D9F340DD3DB9C276E053A2598D0A41A3", "1A2B3C4D5E6F"],
-    cloudlx: 2,
-  });
+  expect(called.output, node).toBe(providers.map((provider) => `${provider}: ok\n`).join(""));
 }
-
-const compilerOptions = { strict: true, target: "ES2022", lib: ["ES2022", "DOM"], types: [], skipLibCheck: false };
 
 it(`publishes every package with the real \`pnpm release\` to a registry, from which users on Node 20, ${NODE_LINES.join(", ")} install, type-check and call them`, { timeout: 900_000 }, async () => {
   const work = await testTempDir("release-");
@@ -94,14 +84,14 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
   // The user's path: a fresh project outside the workspace, on Node 20 and on every later line.
   for (const provider of providers) mocks.push(await startMock({ spec: provider.spec }));
   const urls = Object.fromEntries(providers.map((provider, index) => [provider.provider, mocks[index]!.url]));
-  const packages = providers.map((provider) => `${scope}/${provider.provider}-customers`);
-  await expectConsumerToWork(join(work, "app-node-20"), packages, urls, env, ["tsconfig.bundler.json", "tsconfig.nodenext.json"]);
+  const names = providers.map((provider) => provider.provider);
+  await expectConsumerToWork(join(work, "app-node-20"), names, urls, env, ["tsconfig.bundler.json", "tsconfig.nodenext.json"]);
   // The later lines side by side (each in its own project); the types were checked both ways above.
   await Promise.all(
     NODE_LINES.map(async (major) => {
       const PATH = pathWithNode(await nodeLineBin(major));
       expect((await run("node", ["--version"], work, { PATH })).output).toMatch(new RegExp(`^v${major}\\.`));
-      await expectConsumerToWork(join(work, `app-node-${major}`), packages, urls, { ...env, PATH }, ["tsconfig.nodenext.json"]);
+      await expectConsumerToWork(join(work, `app-node-${major}`), names, urls, { ...env, PATH }, ["tsconfig.nodenext.json"]);
     }),
   );
 
@@ -112,21 +102,22 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
   await commit("release 0.1.0");
   await writeFile(join(copy, ".changeset/runtime-fix.md"), `---\n"${scope}/client-runtime": minor\n---\n\nA new feature.\n`);
   expect(await run(pnpm, ["run", "version-packages"], copy, env)).toMatchObject({ code: 0 });
-  const fastlyManifest = JSON.parse(await readFile(join(copy, "packages/fastly-customers/package.json"), "utf8")) as { version: string };
-  expect(fastlyManifest.version).toBe("0.1.1");
-  expect(await readFile(join(copy, "packages/fastly-customers/CHANGELOG.md"), "utf8")).toMatch(/Updated dependencies[\s\S]*client-runtime@0\.2\.0/);
+  const [client, other] = [names[0]!, names.at(-1)!];
+  const clientManifest = JSON.parse(await readFile(join(copy, `packages/${client}-customers/package.json`), "utf8")) as { version: string };
+  expect(clientManifest.version).toBe("0.1.1");
+  expect(await readFile(join(copy, `packages/${client}-customers/CHANGELOG.md`), "utf8")).toMatch(/Updated dependencies[\s\S]*client-runtime@0\.2\.0/);
   await run("git", ["add", "-A"], copy);
   await commit("release runtime 0.2.0");
   expect((await run(pnpm, ["run", "release"], copy, env)).code).toBe(0);
-  const fastlyOnRegistry = (await (await fetch(`${registry.url}${scope}%2ffastly-customers`)).json()) as { "dist-tags": { latest: string }; versions: Record<string, { dependencies: Record<string, string> }> };
-  expect(fastlyOnRegistry["dist-tags"].latest).toBe("0.1.1");
-  expect(fastlyOnRegistry.versions["0.1.1"]!.dependencies[`${scope}/client-runtime`]).toBe("^0.2.0");
+  const clientOnRegistry = (await (await fetch(`${registry.url}${scope}%2f${client}-customers`)).json()) as { "dist-tags": { latest: string }; versions: Record<string, { dependencies: Record<string, string> }> };
+  expect(clientOnRegistry["dist-tags"].latest).toBe("0.1.1");
+  expect(clientOnRegistry.versions["0.1.1"]!.dependencies[`${scope}/client-runtime`]).toBe("^0.2.0");
 
   // A snapshot: published under its own dist-tag, `latest` untouched.
-  await writeFile(join(copy, ".changeset/try-this.md"), `---\n"${scope}/cloudlx-customers": minor\n---\n\nSomething to try.\n`);
+  await writeFile(join(copy, ".changeset/try-this.md"), `---\n"${scope}/${other}-customers": minor\n---\n\nSomething to try.\n`);
   const snapshot = await run(pnpm, ["run", "release:snapshot"], copy, env);
   expect(snapshot.code, snapshot.output.slice(-3000)).toBe(0);
-  const cloudlxOnRegistry = (await (await fetch(`${registry.url}${scope}%2fcloudlx-customers`)).json()) as { "dist-tags": Record<string, string> };
-  expect(cloudlxOnRegistry["dist-tags"].latest).toBe("0.1.1");
-  expect(cloudlxOnRegistry["dist-tags"].preview).toMatch(/^0\.0\.0-preview-\d+/);
+  const otherOnRegistry = (await (await fetch(`${registry.url}${scope}%2f${other}-customers`)).json()) as { "dist-tags": Record<string, string> };
+  expect(otherOnRegistry["dist-tags"].latest).toBe("0.1.1");
+  expect(otherOnRegistry["dist-tags"].preview).toMatch(/^0\.0\.0-preview-\d+/);
 });

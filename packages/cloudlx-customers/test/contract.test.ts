@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { specConformance, testConformance } from "@org/prism-mock/conformance";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { apiErrorOf, AuthenticationError, CLOUDLX_MEDIA_TYPE, createCloudLxClient, unwrap, type CloudLxClient, type operations } from "../src/index.js";
+import { consume } from "./consumer.js";
 
 const baseUrl = inject("mockUrl");
 const withToken = createCloudLxClient({ accessToken: "test-token", baseUrl });
@@ -91,3 +92,5 @@ describe("the SDK features against the mock", () => {
     expect(typeof apiErrorOf(result).body).toBe("string");
   });
 });
+
+it("runs the consumer example, which the release test runs against the published package", () => consume(baseUrl));

@@ -19,6 +19,7 @@ import {
   type CyberSourceClient,
   type operations,
 } from "../src/index.js";
+import { consume } from "./consumer.js";
 
 const baseUrl = inject("mockUrl");
 const credentials = { merchantId: "testrest", keyId: "08c94330-f618-42a3-b09d-e1e43be5efda", sharedSecret: "yBJxy6LjM2TmcPGu+GaJrHtkke25fPpUX+UY6/L/1tE=" };
@@ -194,3 +195,5 @@ describe("the SDK features against the mock", () => {
     expect(() => unwrap(result)).toThrowError(ConflictError);
   });
 });
+
+it("runs the consumer example, which the release test runs against the published package", () => consume(baseUrl));

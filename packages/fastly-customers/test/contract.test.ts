@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { specConformance, testConformance } from "@org/prism-mock/conformance";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { ApiError, apiErrorOf, createFastlyClient, NotFoundError, unwrap, type FastlyClient, type operations } from "../src/index.js";
+import { consume } from "./consumer.js";
 
 const baseUrl = inject("mockUrl");
 const fastly = createFastlyClient({ apiToken: "test-token", baseUrl });
@@ -140,3 +141,5 @@ function recordingLogger() {
   const record = (message: string) => void lines.push(message);
   return { lines, logger: { debug: record, info: record, warn: record, error: record } };
 }
+
+it("runs the consumer example, which the release test runs against the published package", () => consume(baseUrl));

@@ -15,6 +15,7 @@ import {
   type KoronaCloudClient,
   type operations,
 } from "../src/index.js";
+import { consume } from "./consumer.js";
 
 const baseUrl = inject("mockUrl");
 const korona = createKoronaCloudClient({ username: "api-user", password: "api-password", baseUrl });
@@ -168,3 +169,5 @@ function recordingLogger() {
   const record = (message: string) => void lines.push(message);
   return { lines, logger: { debug: record, info: record, warn: record, error: record } };
 }
+
+it("runs the consumer example, which the release test runs against the published package", () => consume(baseUrl));
