@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { repoRoot } from "../repo-root.js";
 import { generatedHeader } from "./generated-header.js";
 import { loadSpec } from "./load-spec.js";
 import { renderOperations } from "./render-operations.js";
@@ -18,7 +17,8 @@ import { readIfExists } from "./write-files-atomically.js";
  */
 export async function generateClientCode(specFile: string, packageDir: string): Promise<Record<string, string>> {
   const spec = await loadSpec(specFile);
-  const header = generatedHeader(relative(repoRoot, resolve(specFile)).split("\\").join("/"));
+  // Named from the root of the repository the package is in (packages/<name>), wherever that is.
+  const header = generatedHeader(relative(resolve(packageDir, "../.."), resolve(specFile)).split("\\").join("/"));
   const files: Record<string, string> = {
     "src/generated/customers.ts": header + (await renderTypes(spec)),
     "src/generated/operations.ts": header + renderOperations(spec, await packageIdOf(packageDir)),

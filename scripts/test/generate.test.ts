@@ -1,7 +1,8 @@
 import { execFile } from "node:child_process";
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, type TestContext } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
 import { repoRoot } from "../repo-root.js";
 import { writeSampleProvider } from "./sample-provider.js";
@@ -11,16 +12,23 @@ const generateScript = join(repoRoot, "scripts/generate.ts");
 const badSpecs = join(repoRoot, "scripts/test/bad-specs");
 const generatedFiles = ["src/generated/customers.ts", "src/generated/operations.ts", "openapi.yaml", "README.md"];
 
-/** A scaffolded sample provider, generated once: its package folder and its spec. */
-async function scratchPackage(onFinished?: TestContext["onTestFinished"]): Promise<{ dir: string; spec: string }> {
-  const root = await testTempDir("generate-", onFinished);
+/** A scaffolded sample provider, generated once for the file (a generate run takes seconds). */
+let generated: { root: string; dir: string; spec: string };
+beforeAll(async () => {
+  const root = await mkdtemp(join(tmpdir(), "generate-sample-"));
   await cp(join(repoRoot, "package.json"), join(root, "package.json"));
   const { slug } = await writeSampleProvider(root);
-  const dir = join(root, `packages/${slug}-customers`);
-  const spec = join(root, `specs/${slug}/customers.yaml`);
-  const first = await generate(dir, spec);
+  generated = { root, dir: `packages/${slug}-customers`, spec: `specs/${slug}/customers.yaml` };
+  const first = await generate(join(root, generated.dir), join(root, generated.spec));
   expect(first, first.stderr).toMatchObject({ status: 0, stdout: `generate: wrote ${generatedFiles.join(", ")}\n` });
-  return { dir, spec };
+});
+afterAll(() => generated && rm(generated.root, { recursive: true, force: true }));
+
+/** A test's own copy of the generated sample: its package folder and its spec. */
+async function scratchPackage(onFinished?: TestContext["onTestFinished"]): Promise<{ dir: string; spec: string }> {
+  const root = await testTempDir("generate-", onFinished);
+  await cp(generated.root, root, { recursive: true });
+  return { dir: join(root, generated.dir), spec: join(root, generated.spec) };
 }
 
 function generate(packageDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
