@@ -18,7 +18,8 @@ import { round } from "./bench/measure.js";
 import { measureMaintainerLoop } from "./bench/maintainer-loop.js";
 import { measureMock } from "./bench/mock-server.js";
 import { providerSdks, SHARED_SECRET, type ProviderSdk } from "./bench/provider-sdks.js";
-import { cpuRatio, CUSTOMER_ID, measureRequestCost, timeRatio, type RequestCost } from "./bench/request-cost.js";
+import { garbagePerCallKb } from "./bench/garbage-per-call.js";
+import { cpuRatio, CUSTOMER_ID, measureRequestCost, startLoopbackServer, timeRatio, type RequestCost } from "./bench/request-cost.js";
 import { repoRoot } from "./repo-root.js";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 12_000);
@@ -94,6 +95,26 @@ for (const [ours, theirs] of [
 ] as const) {
   const ahead = ours.p50Ms < theirs.p50Ms && ours.p99Ms < theirs.p99Ms ? "ahead on p50 and p99" : "NOT ahead on both";
   rows.push([`requests, ${ours.name} vs ${theirs.name.split(" (")[0]}`, ahead, `p50 ${ours.p50Ms} vs ${theirs.p50Ms} ms, p99 ${ours.p99Ms} vs ${theirs.p99Ms} ms`]);
+}
+const server = await startLoopbackServer();
+try {
+  const get = `(await client.GET("/customer/{customer_id}", { params: { path: { customer_id: ${JSON.stringify(CUSTOMER_ID)} } } })).data`;
+  const garbage = garbagePerCallKb(server.baseUrl, {
+    "plain fetch": `const call = async () => (await fetch(\`\${baseUrl}/customer/${CUSTOMER_ID}\`, { headers: { "Fastly-Key": "k" } })).json();`,
+    "openapi-fetch alone": `const { default: createClient } = await import(${JSON.stringify(import.meta.resolve("openapi-fetch"))});
+const client = createClient({ baseUrl, headers: { "Fastly-Key": "k" } });
+const call = async () => ${get};`,
+    "@org/fastly-customers": `const { createFastlyClient } = await import(${JSON.stringify(pathToFileURL(dist("fastly-customers")).href)});
+const client = createFastlyClient({ apiToken: "k", baseUrl });
+const call = async () => ${get};`,
+  });
+  rows.push([
+    "requests, garbage per call",
+    Object.entries(garbage).map(([name, kb]) => `${name} ${kb} kB`).join(", "),
+    "heap growth over 1000 calls in a fresh node whose young generation holds them all (no collection runs)",
+  ]);
+} finally {
+  server.stop();
 }
 if (process.env.BENCH_ONLY === "requests") {
   printRows();

@@ -54,11 +54,9 @@ process.stdin.on("end", () => process.exit(0)).resume();
  * moment of the machine hits all alike; each round records its wall time and this process's CPU time.
  */
 export async function measureRequestCost(calls: number, clients: { name: string; connect: (baseUrl: string) => () => Promise<unknown> }[]): Promise<RequestCost[]> {
-  // stdin stays open as the server's lifeline: it exits when this process ends, however it ends.
-  const server = spawn(process.execPath, ["-e", SERVER], { stdio: ["pipe", "pipe", "inherit"] });
+  const server = await startLoopbackServer();
   try {
-    const [firstLine] = (await once(server.stdout!, "data")) as [Buffer];
-    const baseUrl = `http://127.0.0.1:${firstLine.toString().trim()}`;
+    const { baseUrl } = server;
     const plainFetch = { name: "plain fetch", connect: (url: string) => async () => (await fetch(`${url}/customer/${CUSTOMER_ID}`, { headers: { "Fastly-Key": "k" } })).json() };
     const contenders = [plainFetch, ...clients].map(({ name, connect }) => ({ name, call: connect(baseUrl) }));
     for (const contender of contenders) for (let warmUp = 0; warmUp < 300; warmUp++) await contender.call();
@@ -108,9 +106,22 @@ export async function measureRequestCost(calls: number, clients: { name: string;
       };
     });
   } finally {
-    server.stdin!.end();
-    server.kill();
+    server.stop();
   }
+}
+
+/** The loopback server (see SERVER), started in a process of its own; `stop` ends it. */
+export async function startLoopbackServer(): Promise<{ baseUrl: string; stop: () => void }> {
+  // stdin stays open as the server's lifeline: it exits when this process ends, however it ends.
+  const server = spawn(process.execPath, ["-e", SERVER], { stdio: ["pipe", "pipe", "inherit"] });
+  const [firstLine] = (await once(server.stdout!, "data")) as [Buffer];
+  return {
+    baseUrl: `http://127.0.0.1:${firstLine.toString().trim()}`,
+    stop: () => {
+      server.stdin!.end();
+      server.kill();
+    },
+  };
 }
 
 /**
