@@ -2,7 +2,8 @@
  * `pnpm new-provider <slug> [--name PascalName] [--no-install]`: scaffolds a provider, the spec
  * `specs/<slug>/customers.yaml` (a valid skeleton) and the package `packages/<slug>-customers`
  * (manifest, turbo.json with the spec as input, tsconfigs, factory, README, a contract test on
- * the shared Prism launcher) plus its changeset, then runs `pnpm install` to link it.
+ * the shared Prism launcher, the consumer example the release test runs) plus its changeset,
+ * then runs `pnpm install` to link it.
  * A bad or taken slug is refused before anything is written.
  * Uses only Node's own modules, so it runs in a fresh copy of the repo.
  */
