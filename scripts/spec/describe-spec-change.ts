@@ -25,7 +25,8 @@ export function describeChange(diff: Diff, before: object, after: object): strin
       return `${diff.action === "add" ? "Added" : "Removed"} operation ${operation}${operationId ? ` (\`${operationId}\`)` : ""}`;
     }
     if (rest[0] === "parameters" && rest.length <= 3) {
-      // An added or removed parameter is the diff's own value.
+      // An added or removed parameter is the diff's own value: its index counts the path's
+      // parameters in an order that is not always the rewritten document's.
       const parameter = resolve(doc, rest.length === 2 ? value : at(doc, path.slice(0, 5))) as { name?: string; in?: string; required?: boolean } | undefined;
       const name = `${parameter?.in ?? ""} parameter \`${parameter?.name ?? rest[1]}\``.trim();
       if (rest.length === 2 && diff.action === "add") return `Added ${parameter?.required ? "required" : "optional"} ${name} to ${operation}`;

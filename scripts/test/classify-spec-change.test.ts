@@ -12,6 +12,7 @@ const before = fixture();
 const list = (spec: Spec) => spec.paths["/accounts/{accountId}/customers"];
 const customer = (spec: Spec) => spec.components.schemas.Customer;
 const one = (spec: Spec) => spec.paths["/accounts/{accountId}/customers/{customerIdOrNumber}"];
+const countries = (spec: Spec) => spec.paths["/countries"];
 const expand = (required: boolean) => ({ name: "expand", in: "query", required, schema: { type: "string" } });
 
 const edits: [string, Bump, (spec: Spec) => void][] = [
@@ -29,6 +30,8 @@ const edits: [string, Bump, (spec: Spec) => void][] = [
   ["an operation's first parameter added, optional", "minor", (spec) => (one(spec).get.parameters = [expand(false)])],
   ["an operation's first parameter added, required", "major", (spec) => (one(spec).get.parameters = [expand(true)])],
   ["an operation's last parameters removed", "major", (spec) => delete list(spec).get.parameters],
+  ["the first parameters of a path without any added, optional", "minor", (spec) => (countries(spec).get.parameters = [expand(false)])],
+  ["the first parameters of a path without any added, one required", "major", (spec) => (countries(spec).get.parameters = [expand(false), { ...expand(true), name: "region" }])],
   ["a description changed", "patch", (spec) => (list(spec).get.description = "Lists customers.")],
   ["a summary changed", "patch", (spec) => (list(spec).get.summary = "list customers")],
   ["an example changed", "patch", (spec) => (spec.components.examples.Customer.value.firstname = "Janet")],
@@ -64,6 +67,7 @@ describe("classifySpecChange", () => {
     ["a parameter added", (spec) => list(spec).get.parameters.push({ name: "q", in: "query", schema: { type: "string" } }), "Added optional query parameter `q` to `GET /accounts/{accountId}/customers`"],
     ["a parameter made required", (spec) => (list(spec).get.parameters[0].required = true), "Made query parameter `page` of `GET /accounts/{accountId}/customers` required"],
     ["an operation's first parameter added", (spec) => (one(spec).get.parameters = [expand(false)]), "Added optional query parameter `expand` to `GET /accounts/{accountId}/customers/{customerIdOrNumber}`"],
+    ["the first parameter of a path without any", (spec) => (countries(spec).get.parameters = [expand(false)]), "Added optional query parameter `expand` to `GET /countries`"],
   ])("describes %s once, in the user's words, not at every operation and model that uses it", (_edit, edit, description) => {
     const after = structuredClone(before);
     edit(after);
