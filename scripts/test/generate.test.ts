@@ -1,9 +1,8 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { testTempDir } from "@org/prism-mock/test-temp-dir";
+import { beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { fileTempDir, testTempDir } from "@org/prism-mock/test-temp-dir";
 import { repoRoot } from "../repo-root.js";
 import { writeSampleProvider } from "./sample-provider.js";
 
@@ -13,16 +12,16 @@ const badSpecs = join(repoRoot, "scripts/test/bad-specs");
 const generatedFiles = ["src/generated/customers.ts", "src/generated/operations.ts", "openapi.yaml", "README.md"];
 
 /** A scaffolded sample provider, generated once for the file (a generate run takes seconds). */
+const sampleRoot = fileTempDir("generate-sample-");
 let generated: { root: string; dir: string; spec: string };
 beforeAll(async () => {
-  const root = await mkdtemp(join(tmpdir(), "generate-sample-"));
+  const root = sampleRoot();
   await cp(join(repoRoot, "package.json"), join(root, "package.json"));
   const { slug } = await writeSampleProvider(root);
   generated = { root, dir: `packages/${slug}-customers`, spec: `specs/${slug}/customers.yaml` };
   const first = await generate(join(root, generated.dir), join(root, generated.spec));
   expect(first, first.stderr).toMatchObject({ status: 0, stdout: `generate: wrote ${generatedFiles.join(", ")}\n` });
 });
-afterAll(() => generated && rm(generated.root, { recursive: true, force: true }));
 
 /** A test's own copy of the generated sample: its package folder and its spec. */
 async function scratchPackage(onFinished?: TestContext["onTestFinished"]): Promise<{ dir: string; spec: string }> {

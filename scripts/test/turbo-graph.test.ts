@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import ts from "typescript";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fileTempDir } from "@org/prism-mock/test-temp-dir";
 import { providerSpecs } from "@org/prism-mock";
 import { copyRepoFiles } from "../repo-files.js";
 import { repoRoot } from "../repo-root.js";
@@ -20,13 +20,13 @@ const ROOT_TASKS = ["//#test:scripts", "//#test:e2e", "//#typecheck:scripts", "/
 
 // The probes below add files and touch the lockfile: in a committed copy of the repo, so that
 // the tests running beside these (which copy the repo too) never see them.
+const copyDir = fileTempDir("turbo-graph-");
 let workspace = "";
 beforeAll(async () => {
-  workspace = await mkdtemp(join(tmpdir(), "turbo-graph-"));
+  workspace = copyDir();
   copyRepoFiles(workspace);
   await commitAll(workspace, "copy");
 });
-afterAll(() => rm(workspace, { recursive: true, force: true, maxRetries: 3 }));
 
 function dryRun(): Promise<DryRunTask[]> {
   return new Promise((done, fail) => {

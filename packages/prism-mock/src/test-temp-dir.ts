@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { onTestFinished } from "vitest";
+import { afterAll, beforeAll, onTestFinished } from "vitest";
 
 const TEMP_VARIABLES = ["TMPDIR", "TMP", "TEMP"] as const;
 // Caches that tools keep in the temp dir on purpose (tsx's, and Node 22+'s module compile
@@ -47,4 +47,21 @@ export async function testTempDir(prefix: string, onFinished: typeof onTestFinis
   const dir = await mkdtemp(join(tmpdir(), prefix));
   onFinished(() => rm(dir, { recursive: true, force: true, maxRetries: 3 }));
   return dir;
+}
+
+/**
+ * A temp folder for a whole test file, for what its tests share (a generated sample, a copy of
+ * the repo): made before the file's own `beforeAll` hooks, removed after its `afterAll` hooks,
+ * passed or failed. Call at the top level; the returned function gives the path.
+ */
+export function fileTempDir(prefix: string): () => string {
+  let dir: string | undefined;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(() => dir && rm(dir, { recursive: true, force: true, maxRetries: 3 }));
+  return () => {
+    if (!dir) throw new Error(`fileTempDir("${prefix}") is read before its beforeAll ran`);
+    return dir;
+  };
 }
