@@ -5,7 +5,7 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
-import { testTempDir } from "../src/test-temp-dir.js";
+import { fileTempDir, testTempDir } from "../src/test-temp-dir.js";
 
 const vitestBin = fileURLToPath(new URL("../node_modules/vitest/vitest.mjs", import.meta.url));
 
@@ -52,4 +52,11 @@ it("removes the run's temp folder when the run is stopped from outside mid-test"
   } finally {
     run.kill("SIGKILL");
   }
+});
+
+// Its removal is checked by this package's own run: the global guard fails a run that leaves anything.
+const shared = fileTempDir("shared-");
+it("gives a test file one temp folder, made before its tests, the same in each", () => {
+  expect(existsSync(shared())).toBe(true);
+  expect(shared()).toBe(shared());
 });
