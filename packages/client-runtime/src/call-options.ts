@@ -37,6 +37,11 @@ export function callOptions(policy: RequestPolicy): { middleware: Middleware[] }
   return { middleware: [marker] };
 }
 
+/** Whether a middleware is only callOptions()' carrier of a policy. */
+export function isPolicyMarker(middleware: unknown): boolean {
+  return perCall.has(middleware as Middleware);
+}
+
 /** The policy `callOptions` put among a call's middleware, if any. */
 export function callPolicyOf(middleware: unknown): RequestPolicy | undefined {
   if (!Array.isArray(middleware)) return undefined;

@@ -68,7 +68,7 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
   const baseUrl = checkBaseUrl(options.baseUrl ?? options.defaultBaseUrl, options);
   const userFetch = options.fetch;
   const send = createSender({
-    fetch: userFetch ? (request, init) => userFetch(init ? new Request(request, init) : request) : (request, init) => fetch(request, init),
+    fetch: userFetch ? (input, init) => userFetch(typeof input === "string" || init ? new Request(input, init) : input) : (input, init) => fetch(input, init),
     credentialHeaders: [...(options.credentialHeaders ?? []), ...Object.keys(options.authHeaders ?? {})],
     requestIdHeaders: options.requestIdHeaders ?? ["x-request-id", "request-id"],
     errorCode: options.errorCode ?? defaultErrorCode,
@@ -85,7 +85,12 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
     // The sender follows redirects itself, to keep credentials from other origins.
     redirect: "manual",
   });
-  if (options.middleware?.length) client.use(...options.middleware);
+  let hasMiddleware = false;
+  const use = (...middleware: Middleware[]) => {
+    client.use(...middleware);
+    hasMiddleware ||= middleware.some(Boolean);
+  };
+  use(...(options.middleware ?? []));
   const log = createLog(options, options.packageId?.slice(0, options.packageId.lastIndexOf("/")));
   const call = retryingCall((method, url, init) => client.request(method as never, url as never, init as never), {
     policy: options,
@@ -93,10 +98,11 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
     secrets: options.secrets ?? [],
     log,
     idempotencyHeader: options.idempotencyHeader,
+    hasMiddleware: () => hasMiddleware,
   });
   const operations = options.operations ?? [];
   const calls = withCallerAgent(withOperationRules(call, operations), options.packageId);
-  return Object.assign(withCalls(client, calls), operationMethods(calls, operations)) as ApiClient<Paths> & Methods;
+  return Object.assign(withCalls({ ...client, use }, calls), operationMethods(calls, operations)) as ApiClient<Paths> & Methods;
 }
 
 function withUserAgent(headers: Record<string, string>, packageId: string | undefined): Record<string, string> {

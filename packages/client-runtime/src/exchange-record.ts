@@ -27,10 +27,13 @@ export interface ExchangeContext {
   secrets: readonly string[];
 }
 
-const records = new WeakMap<Response, { request: Request; context: ExchangeContext }>();
+/** What a record needs of the request: a Request, or a RequestDescription. */
+type AnsweredRequest = Pick<Request, "method" | "url">;
+
+const records = new WeakMap<Response, { request: AnsweredRequest; context: ExchangeContext }>();
 
 /** Notes which request a response answers; the redacted URL and the request id are worked out only if asked for. */
-export function recordExchange(response: Response, request: Request, context: ExchangeContext): void {
+export function recordExchange(response: Response, request: AnsweredRequest, context: ExchangeContext): void {
   records.set(response, { request, context });
 }
 

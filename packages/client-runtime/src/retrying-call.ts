@@ -4,6 +4,7 @@ import { ClientError, ConnectionError, InvalidResponseError, TimeoutError } from
 import { exchangeOf } from "./exchange-record.js";
 import type { Log } from "./logging.js";
 import { redactSecrets } from "./redact.js";
+import { canDescribe, describeRequest } from "./request-description.js";
 import { backoffDelay, retryAfterDelay, sleep } from "./retry-delay.js";
 import { isFinalFailure, type Sender } from "./send-request.js";
 import type { FetchResult } from "./unwrap.js";
@@ -31,6 +32,8 @@ export interface RetryingCallSettings {
   log?: Log | undefined;
   /** See ApiClientOptions.idempotencyHeader. */
   idempotencyHeader?: string | undefined;
+  /** Whether the client has middleware of its own, which must see each request as a Request. */
+  hasMiddleware: () => boolean;
 }
 
 export function retryingCall(call: Call, settings: RetryingCallSettings): Call {
@@ -45,6 +48,7 @@ export function retryingCall(call: Call, settings: RetryingCallSettings): Call {
     const keyed = idempotencyHeader !== undefined && !IDEMPOTENT.has(method);
     const init = keyed ? withIdempotencyKey(callerInit, idempotencyHeader) : callerInit;
     const retriesAllowed = IDEMPOTENT.has(method) || keyed || policy.retryNonIdempotent ? policy.maxRetries : 0;
+    const described = !settings.hasMiddleware() && canDescribe(url, init);
     const started = performance.now();
 
     for (let retry = 0; ; retry++) {
@@ -54,7 +58,7 @@ export function retryingCall(call: Call, settings: RetryingCallSettings): Call {
       let failure: ClientError | undefined;
       const began = log ? performance.now() : 0;
       try {
-        result = await attempt(call, send, method, url, init, policy.timeout, sent, controller);
+        result = await attempt(call, send, method, url, init, described, policy.timeout, sent, controller);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
         // Thrown before anything was sent (a refused path parameter, a missing credential): as it is.
@@ -89,7 +93,7 @@ export function retryingCall(call: Call, settings: RetryingCallSettings): Call {
  * openapi-fetch reads the body before it returns, so the timeout covers it; the sender notes
  * each Response on the attempt, so a body that breaks is reported with its status.
  */
-async function attempt(call: Call, send: RetryingCallSettings["send"], method: string, url: string, init: Record<string, unknown>, timeoutMs: number, sent: Attempt, controller: AbortController): Promise<FetchResult> {
+async function attempt(call: Call, send: RetryingCallSettings["send"], method: string, url: string, init: Record<string, unknown>, described: boolean, timeoutMs: number, sent: Attempt, controller: AbortController): Promise<FetchResult> {
   const callerSignal = init.signal as AbortSignal | undefined;
   // A listener never hears an abort that already happened, hence the check first.
   callerSignal?.throwIfAborted();
@@ -108,7 +112,8 @@ async function attempt(call: Call, send: RetryingCallSettings["send"], method: s
     return callerFetch ? callerFetch(request) : send(request, sent);
   };
   try {
-    return await call(method, url, { ...init, signal: callerFetch ? controller.signal : undefined, fetch: fetchForAttempt });
+    const Request = described ? describeRequest : init.Request;
+    return await call(method, url, { ...init, signal: callerFetch ? controller.signal : undefined, fetch: fetchForAttempt, Request });
   } finally {
     clearTimeout(timer);
     // A stream the caller asked for is read after the call: the caller's signal still reaches it.

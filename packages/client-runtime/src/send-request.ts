@@ -2,10 +2,11 @@ import type { Attempt } from "./attempt.js";
 import { ClientError, ConnectionError } from "./errors.js";
 import { recordExchange, type ExchangeContext, type ExchangeRecord } from "./exchange-record.js";
 import { redactSecrets } from "./redact.js";
+import { RequestDescription } from "./request-description.js";
 
 export interface SenderOptions {
   /** Sends one request (its `redirect` is "manual"), under `init.signal` and with `init.body` when given. */
-  fetch: (request: Request, init?: RequestInit) => Promise<Response>;
+  fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
   /** Headers that carry credentials: dropped when a redirect leaves the origin. */
   credentialHeaders: readonly string[];
   /** Response headers that carry the provider's request or correlation id, first found wins. */
@@ -22,7 +23,10 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const ALWAYS_CREDENTIALS = ["authorization", "proxy-authorization", "cookie"];
 const MAX_REDIRECTS = 5;
 
-export type Sender = (request: Request, attempt?: Attempt) => Promise<Response>;
+export type Sender = (request: Request | RequestDescription, attempt?: Attempt) => Promise<Response>;
+
+/** What following a redirect needs of the request before it. */
+type PreviousRequest = Pick<Request, "url" | "method" | "headers">;
 
 /**
  * The fetch every client hands to openapi-fetch: one attempt of a call (retries and the timeout
@@ -34,18 +38,20 @@ export type Sender = (request: Request, attempt?: Attempt) => Promise<Response>;
 export function createSender(options: SenderOptions): Sender {
   const context: ExchangeContext = { requestIdHeaders: options.requestIdHeaders, errorCode: options.errorCode, errorClassFor: options.errorClassFor, secrets: options.secrets };
   return async function send(request, attempt) {
-    // Kept as bytes so a 307/308 can send it again; requests without a body pay nothing.
-    const body = request.body ? await request.arrayBuffer() : undefined;
+    const described = request instanceof RequestDescription;
+    // Kept so a 307/308 can send it again: a description's string, a Request's bytes; requests
+    // without a body pay nothing.
+    const body = described ? request.body : request.body ? await request.arrayBuffer() : undefined;
     const signal = attempt?.signal ?? request.signal;
     let response: Response;
     try {
-      // Without an attempt the request's own signal applies: fetch follows it anyway, and passing
+      // Without an attempt a Request's own signal applies: fetch follows it anyway, and passing
       // it again in the init was measured at about 0.8 kB more garbage a call.
-      response = await options.fetch(request, attempt ? { signal, body } : body && { body });
+      response = await (described ? options.fetch(request.url, { ...request.init, signal }) : options.fetch(request, attempt ? { signal, body } : body === undefined ? undefined : { body }));
       if (isRedirect(response)) response = await followRedirects(request, response, signal, body, options);
     } catch (error) {
       // An aborted attempt (the caller's signal or the timeout) is told apart by the call.
-      if (error instanceof ClientError || signal.aborted) throw error;
+      if (error instanceof ClientError || signal?.aborted) throw error;
       throw new ConnectionError({ method: request.method, url: redactSecrets(request.url, options.secrets), cause: error });
     }
     recordExchange(response, request, context);
@@ -71,9 +77,9 @@ function isRedirect(response: Response): boolean {
 }
 
 /** Follows the redirect `response` answered `request` with, up to MAX_REDIRECTS hops. */
-async function followRedirects(request: Request, response: Response, signal: AbortSignal, body: ArrayBuffer | undefined, options: SenderOptions): Promise<Response> {
+async function followRedirects(request: PreviousRequest, response: Response, signal: AbortSignal | undefined, body: BodyInit | undefined, options: SenderOptions): Promise<Response> {
   const shownUrl = () => redactSecrets(request.url, options.secrets);
-  let current = request;
+  let current: PreviousRequest = request;
   for (let hops = 0; isRedirect(response); hops++) {
     const location = response.headers.get("location");
     if (response.type === "opaqueredirect" || !location) {
@@ -81,13 +87,14 @@ async function followRedirects(request: Request, response: Response, signal: Abo
     }
     if (hops >= MAX_REDIRECTS) throw finalFailure(new ConnectionError({ method: request.method, url: shownUrl(), reason: `more than ${MAX_REDIRECTS} redirects` }));
     await response.body?.cancel();
-    current = redirectedRequest(current, response.status, new URL(location, current.url), new URL(request.url).origin, body, options.credentialHeaders);
-    response = await options.fetch(current, { signal });
+    const next = redirectedRequest(current, response.status, new URL(location, current.url), new URL(request.url).origin, body, options.credentialHeaders);
+    response = await options.fetch(next, { signal });
+    current = next;
   }
   return response;
 }
 
-function redirectedRequest(previous: Request, status: number, target: URL, origin: string, body: ArrayBuffer | undefined, credentialHeaders: readonly string[]): Request {
+function redirectedRequest(previous: PreviousRequest, status: number, target: URL, origin: string, body: BodyInit | undefined, credentialHeaders: readonly string[]): Request {
   const headers = new Headers(previous.headers);
   if (target.origin !== origin) for (const name of [...credentialHeaders, ...ALWAYS_CREDENTIALS]) headers.delete(name);
   const becomesGet = status === 303 || ((status === 301 || status === 302) && previous.method === "POST");

@@ -18,4 +18,16 @@ describe("checkBaseUrl", () => {
     expect(() => checkBaseUrl("api.fastly.com")).toThrow(/not an absolute URL/);
     expect(() => checkBaseUrl("file:///etc/passwd")).toThrow(/must use https/);
   });
+
+  it("refuses credentials in the URL, without repeating them", () => {
+    const refusal = (() => {
+      try {
+        checkBaseUrl("https://user:s3cret@api.fastly.com/v1");
+      } catch (thrown) {
+        return (thrown as Error).message;
+      }
+    })();
+    expect(refusal).toMatch(/^baseUrl "https:\/\/api\.fastly\.com\/v1" carries credentials/);
+    expect(refusal).not.toContain("s3cret");
+  });
 });

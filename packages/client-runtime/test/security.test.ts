@@ -25,17 +25,24 @@ afterAll(async () => {
   await elsewhere.close();
 });
 
-const client = (baseUrl = origin.url) =>
+// A credential middleware (each request is a Request) and fixed credential headers (each
+// request is a description fetch builds): see request-description.ts.
+const AUTH = {
+  "from a middleware": { middleware: [headerAuth("X-Key", SECRET)], credentialHeaders: ["X-Key"] },
+  "as fixed headers": { authHeaders: { "X-Key": SECRET } },
+};
+const clientWith = (auth: (typeof AUTH)[keyof typeof AUTH]) => (baseUrl = origin.url) =>
   createApiClient<paths>({
     defaultBaseUrl: baseUrl,
-    middleware: [headerAuth("X-Key", SECRET)],
-    credentialHeaders: ["X-Key"],
+    ...auth,
     secrets: [SECRET],
     headers: { Authorization: `Bearer ${SECRET}` },
   });
 const path = (id: string) => ({ params: { path: { id } } });
 
-describe("credentials", () => {
+describe.each(Object.entries(AUTH))("credentials %s", (_, way) => {
+  const client = clientWith(way);
+
   it("are not sent when a redirect leaves the configured origin", async () => {
     const { data } = await client().GET("/things/{id}", path("away"));
     expect(data).toEqual({ id: "elsewhere" });
@@ -78,7 +85,7 @@ describe("credentials", () => {
     const refused = await client(gone.url).GET("/things/{id}", path("x")).catch((thrown: Error) => thrown);
     expect(refused).toBeInstanceOf(ConnectionError);
     const stalled = await startTestServer(() => undefined);
-    const timedOut = await createApiClient<paths>({ defaultBaseUrl: stalled.url, middleware: [headerAuth("X-Key", SECRET)], secrets: [SECRET], timeout: 50, maxRetries: 0 })
+    const timedOut = await createApiClient<paths>({ defaultBaseUrl: stalled.url, ...way, secrets: [SECRET], timeout: 50, maxRetries: 0 })
       .GET("/things/{id}", path("x"))
       .catch((thrown: Error) => thrown);
     await stalled.close();
@@ -103,6 +110,7 @@ describe("credentials", () => {
 });
 
 describe("path parameters", () => {
+  const client = clientWith(AUTH["from a middleware"]);
   it.each([
     ["../admin", "/things/..%2Fadmin"],
     ["%2e%2e", "/things/%252e%252e"],

@@ -1,0 +1,76 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { callOptions, createApiClient, headerAuth } from "../src/index.js";
+import type { paths } from "./paths.js";
+import { startTestServer } from "./test-server.js";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer((request, response) => {
+    if (request.url === "/things/moved") return response.writeHead(307, { location: "/things/landed" }).end();
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: request.url.split("/")[2] }));
+  });
+});
+afterAll(() => server.close());
+afterEach(() => void vi.restoreAllMocks());
+
+// Two ways a client authenticates: with fixed headers its requests stay descriptions that fetch
+// builds once; a middleware must be handed a Request.
+const ways = {
+  described: () => createApiClient<paths>({ defaultBaseUrl: server.url, authHeaders: { "X-Key": "k" }, maxRetries: 2 }),
+  "a Request": () => createApiClient<paths>({ defaultBaseUrl: server.url, middleware: [headerAuth("X-Key", "k")], maxRetries: 2 }),
+};
+const path = (id: string) => ({ params: { path: { id } } });
+
+describe("a call's request", () => {
+  it("is built by fetch alone, from the URL and init, when nothing else needs to see it", async () => {
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    await ways.described().GET("/things/{id}", { ...path("a"), ...callOptions({ timeout: 5_000 }) });
+    const [input, init] = fetchSpy.mock.calls[0]!;
+    expect(input).toBe(`${server.url}/things/a`);
+    expect(init).toMatchObject({ method: "GET", redirect: "manual" });
+    expect(init!.signal).toBeInstanceOf(AbortSignal);
+    expect(new Headers(init!.headers).get("x-key")).toBe("k");
+  });
+
+  it.each([
+    ["a client's middleware", () => ways["a Request"]().GET("/things/{id}", path("b"))],
+    ["a call's middleware", () => ways.described().GET("/things/{id}", { ...path("b"), middleware: [{ onRequest: () => undefined }] })],
+    ["a client's middleware added later", () => {
+      const client = ways.described();
+      client.use({ onRequest: () => undefined });
+      return client.GET("/things/{id}", path("b"));
+    }],
+  ])("is a Request when %s may see it", async (_, call) => {
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const { data } = await call();
+    expect(data).toEqual({ id: "b" });
+    expect(fetchSpy.mock.calls[0]![0]).toBeInstanceOf(Request);
+  });
+
+  describe.each(Object.entries(ways))("%s", (_, client) => {
+    it("carries its body and headers", async () => {
+      const { data } = await client().POST("/things/{id}", { ...path("c"), body: { name: "Ünïcode" }, headers: { "X-Trace": "t1" } });
+      expect(data).toEqual({ id: "c" });
+      expect(server.seen.at(-1)).toMatchObject({ method: "POST", body: '{"name":"Ünïcode"}', headers: { "x-key": "k", "x-trace": "t1", "content-type": "application/json" } });
+    });
+
+    it("sends its body again after a 307", async () => {
+      const { data } = await client().POST("/things/{id}", { ...path("moved"), body: { name: "again" } });
+      expect(data).toEqual({ id: "landed" });
+      expect(server.seen.at(-1)).toMatchObject({ method: "POST", url: "/things/landed", body: '{"name":"again"}' });
+    });
+
+    it.each([
+      ["a body on a GET", { body: { name: "x" } }, /GET\/HEAD method cannot have body/],
+      ["a cache mode fetch refuses", { cache: "only-if-cached" }, /only-if-cached/],
+    ])("with %s is refused before anything is sent, not retried as a connection failure", async (_, extra, message) => {
+      const before = server.seen.length;
+      const failure = await client()
+        .GET("/things/{id}", { ...path("d"), ...(extra as object) })
+        .catch((thrown: unknown) => thrown);
+      expect(failure).toBeInstanceOf(TypeError);
+      expect((failure as Error).message).toMatch(message);
+      expect(server.seen.length).toBe(before);
+    });
+  });
+});
