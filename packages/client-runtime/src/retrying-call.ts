@@ -112,8 +112,7 @@ async function attempt(call: Call, send: RetryingCallSettings["send"], method: s
     return callerFetch ? callerFetch(request) : send(request, sent);
   };
   try {
-    const Request = described ? describeRequest : init.Request;
-    return await call(method, url, { ...init, signal: callerFetch ? controller.signal : undefined, fetch: fetchForAttempt, Request });
+    return await call(method, url, { ...init, signal: callerFetch ? controller.signal : undefined, fetch: fetchForAttempt, Request: described ? describeRequest : init.Request });
   } finally {
     clearTimeout(timer);
     // A stream the caller asked for is read after the call: the caller's signal still reaches it.
