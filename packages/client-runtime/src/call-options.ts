@@ -4,7 +4,7 @@ import type { Middleware } from "openapi-fetch";
 export interface RequestPolicy {
   /** Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx. Default 2. */
   maxRetries?: number;
-  /** Milliseconds one attempt may take, answer body included. Default 60 000. */
+  /** Milliseconds one attempt may take, answer body included; `Infinity` for no limit. Default 60 000. */
   timeout?: number;
   /** Also retry POST and PATCH (only when the API makes them safe to repeat). Default false. */
   retryNonIdempotent?: boolean;

@@ -1,5 +1,6 @@
 import type { Attempt } from "./attempt.js";
 import { callPolicyOf, type RequestPolicy } from "./call-options.js";
+import { createDeadlines, type Deadlines } from "./deadlines.js";
 import { ClientError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";
 import { exchangeOf } from "./exchange-record.js";
 import type { Log } from "./logging.js";
@@ -38,6 +39,7 @@ export interface RetryingCallSettings {
 
 export function retryingCall(call: Call, settings: RetryingCallSettings): Call {
   const { send, secrets, log, idempotencyHeader } = settings;
+  const sending: Sending = { call, send, deadlines: createDeadlines() };
   const clientDefaults = { ...DEFAULT_POLICY, ...definedPolicy(settings.policy) };
   return async function callWithRetries(method, url, callerInit = {}) {
     const callPolicy = callPolicyOf(callerInit.middleware);
@@ -58,7 +60,7 @@ export function retryingCall(call: Call, settings: RetryingCallSettings): Call {
       let failure: ClientError | undefined;
       const began = log ? performance.now() : 0;
       try {
-        result = await attempt(call, send, method, url, init, described, policy.timeout, sent, controller);
+        result = await attempt(sending, method, url, init, described, policy.timeout, sent, controller);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
         // Thrown before anything was sent (a refused path parameter, a missing credential): as it is.
@@ -93,14 +95,21 @@ export function retryingCall(call: Call, settings: RetryingCallSettings): Call {
  * openapi-fetch reads the body before it returns, so the timeout covers it; the sender notes
  * each Response on the attempt, so a body that breaks is reported with its status.
  */
-async function attempt(call: Call, send: RetryingCallSettings["send"], method: string, url: string, init: Record<string, unknown>, described: boolean, timeoutMs: number, sent: Attempt, controller: AbortController): Promise<FetchResult> {
+/** What every attempt of a client's calls goes through. */
+interface Sending {
+  call: Call;
+  send: Sender;
+  deadlines: Deadlines;
+}
+
+async function attempt({ call, send, deadlines }: Sending, method: string, url: string, init: Record<string, unknown>, described: boolean, timeoutMs: number, sent: Attempt, controller: AbortController): Promise<FetchResult> {
   const callerSignal = init.signal as AbortSignal | undefined;
   // A listener never hears an abort that already happened, hence the check first.
   callerSignal?.throwIfAborted();
-  const timer = setTimeout(() => {
+  const deadline = deadlines.add(timeoutMs, () => {
     sent.timedOut = true;
     controller.abort();
-  }, timeoutMs);
+  });
   const abortWithCaller = callerSignal && (() => controller.abort(callerSignal.reason));
   if (abortWithCaller) callerSignal.addEventListener("abort", abortWithCaller, { once: true });
   // The attempt's own fetch, rather than a middleware, sees each request as sent: openapi-fetch
@@ -114,7 +123,7 @@ async function attempt(call: Call, send: RetryingCallSettings["send"], method: s
   try {
     return await call(method, url, { ...init, signal: callerFetch ? controller.signal : undefined, fetch: fetchForAttempt, Request: described ? describeRequest : init.Request });
   } finally {
-    clearTimeout(timer);
+    deadlines.cancel(deadline);
     // A stream the caller asked for is read after the call: the caller's signal still reaches it.
     if (abortWithCaller && init.parseAs !== "stream") callerSignal.removeEventListener("abort", abortWithCaller);
   }

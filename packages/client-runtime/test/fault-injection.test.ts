@@ -16,6 +16,8 @@ beforeAll(async () => {
         return response.socket?.destroy();
       case "stall":
         return; // never answers
+      case "slow":
+        return void setTimeout(() => json(200, { id: "slow" }), 30);
       case "flaky":
       case "flaky-post":
         return hit === 1 ? json(500, { message: "try again" }) : json(200, { id: "ok" });
@@ -139,6 +141,12 @@ describe("retries", () => {
 });
 
 describe("timeouts and aborts", () => {
+  it("takes timeout: Infinity as no timeout (a timer alone would cut it to 1 ms)", async () => {
+    const { api } = client({ timeout: Infinity, maxRetries: 0 });
+    const { data } = await api.GET("/things/{id}", path("slow"));
+    expect(data).toEqual({ id: "slow" });
+  });
+
   it("reports a TimeoutError when the server stalls past the timeout", async () => {
     const { api } = client({ timeout: 150, maxRetries: 0 });
     const started = performance.now();
