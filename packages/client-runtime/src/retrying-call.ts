@@ -90,11 +90,6 @@ export function retryingCall(call: Call, settings: RetryingCallSettings): Call {
   };
 }
 
-/**
- * One openapi-fetch call under its own signal, aborted by the timeout or by the caller's signal.
- * openapi-fetch reads the body before it returns, so the timeout covers it; the sender notes
- * each Response on the attempt, so a body that breaks is reported with its status.
- */
 /** What every attempt of a client's calls goes through. */
 interface Sending {
   call: Call;
@@ -102,6 +97,11 @@ interface Sending {
   deadlines: Deadlines;
 }
 
+/**
+ * One openapi-fetch call under its own signal, aborted by the timeout or by the caller's signal.
+ * openapi-fetch reads the body before it returns, so the timeout covers it; the sender notes
+ * each Response on the attempt, so a body that breaks is reported with its status.
+ */
 async function attempt({ call, send, deadlines }: Sending, method: string, url: string, init: Record<string, unknown>, described: boolean, timeoutMs: number, sent: Attempt, controller: AbortController): Promise<FetchResult> {
   const callerSignal = init.signal as AbortSignal | undefined;
   // A listener never hears an abort that already happened, hence the check first.
