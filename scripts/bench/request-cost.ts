@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { gcPausesByContender, recordGcPauses, type Round } from "./gc-pauses.js";
 import { median, percentile, round } from "./measure.js";
+import { turnCycle, turnOrder } from "./turn-order.js";
 
 export interface RequestCost {
   name: string;
@@ -30,7 +31,8 @@ export interface TimeRatio {
 export const CUSTOMER_ID = "x4xCwxxJxGCx123Rx5xTx";
 const CUSTOMER = JSON.stringify({ id: CUSTOMER_ID, name: "Example Media Ltd", force_2fa: true, billing_network_type: "public", created_at: null, updated_at: null, deleted_at: null });
 
-const ROUNDS = 28;
+/** Rounds per contender, at least: rounded up to whole cycles of the balanced order. */
+const MIN_ROUNDS = 28;
 
 /**
  * The loopback server, in a process of its own so that its work and its garbage collection are
@@ -50,8 +52,9 @@ process.stdin.on("end", () => process.exit(0)).resume();
 /**
  * Per-request cost, side by side against one loopback server in another process: plain `fetch`
  * (the floor) and each given client call, the same number of sequential calls each, after a
- * warm-up. The contenders take turns over many short rounds, in an order that rotates, so a slow
- * moment of the machine hits all alike; each round records its wall time and this process's CPU time.
+ * warm-up. The contenders take turns over many short rounds, in a balanced order (see
+ * turn-order.ts), so a slow moment of the machine and the garbage of the contender before hit all
+ * alike; each round records its wall time and this process's CPU time.
  */
 export async function measureRequestCost(calls: number, clients: { name: string; connect: (baseUrl: string) => () => Promise<unknown> }[]): Promise<RequestCost[]> {
   const server = await startLoopbackServer();
@@ -60,17 +63,16 @@ export async function measureRequestCost(calls: number, clients: { name: string;
     const plainFetch = { name: "plain fetch", connect: (url: string) => async () => (await fetch(`${url}/customer/${CUSTOMER_ID}`, { headers: { "Fastly-Key": "k" } })).json() };
     const contenders = [plainFetch, ...clients].map(({ name, connect }) => ({ name, call: connect(baseUrl) }));
     for (const contender of contenders) for (let warmUp = 0; warmUp < 300; warmUp++) await contender.call();
-    const perRound = Math.ceil(calls / ROUNDS);
+    const cycle = turnCycle(contenders.length);
+    const turns = Math.ceil(MIN_ROUNDS / cycle) * cycle;
+    const perRound = Math.ceil(calls / turns);
     const samples = contenders.map(() => [] as number[]);
     const roundMs = contenders.map(() => [] as number[]);
     const roundCpuUs = contenders.map(() => [] as number[]);
     const rounds: Round[] = [];
     const gc = recordGcPauses();
-    for (let turn = 0; turn < ROUNDS; turn++) {
-      // Each round starts with the next contender, so the garbage one leaves for the next to
-      // collect falls on every contender alike over the rounds.
-      for (let step = 0; step < contenders.length; step++) {
-        const index = (turn + step) % contenders.length;
+    for (let turn = 0; turn < turns; turn++) {
+      for (const index of turnOrder(turn, contenders.length)) {
         const contender = contenders[index]!;
         let took = 0;
         const start = performance.now();
