@@ -68,7 +68,7 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
   const baseUrl = checkBaseUrl(options.baseUrl ?? options.defaultBaseUrl, options);
   const userFetch = options.fetch;
   const send = createSender({
-    fetch: userFetch ? (input, init) => userFetch(typeof input === "string" || init ? new Request(input, init) : input) : (input, init) => fetch(input, init),
+    fetch: userFetch ? withRequestsHeld(userFetch) : (input, init) => fetch(input, init),
     credentialHeaders: [...(options.credentialHeaders ?? []), ...Object.keys(options.authHeaders ?? {})],
     requestIdHeaders: options.requestIdHeaders ?? ["x-request-id", "request-id"],
     errorCode: options.errorCode ?? defaultErrorCode,
@@ -116,6 +116,25 @@ function withCallerAgent(call: Call, packageId: string | undefined): Call {
     const headers = init?.headers as Record<string, string> | undefined;
     const callerAgent = headerValue(headers, "user-agent");
     return call(method, url, callerAgent === undefined ? init : { ...init, headers: withUserAgent(headers!, packageId) });
+  };
+}
+
+/**
+ * The caller's fetch, handed a Request of the attempt's URL, init and signal. That Request
+ * follows the signal only through a WeakRef (undici's Request constructor), so it is held here
+ * until the caller's fetch settles: one that nothing else held (a test double, a wrapper awaiting
+ * a promise) could otherwise be collected, and the timeout's abort would never reach it.
+ */
+function withRequestsHeld(userFetch: (request: Request) => Promise<Response>): (input: Request | string, init?: RequestInit) => Promise<Response> {
+  const pending = new Set<Request>();
+  return async (input, init) => {
+    const request = typeof input === "string" || init ? new Request(input, init) : input;
+    pending.add(request);
+    try {
+      return await userFetch(request);
+    } finally {
+      pending.delete(request);
+    }
   };
 }
 

@@ -1,3 +1,5 @@
+import { runInNewContext } from "node:vm";
+import { setFlagsFromString } from "node:v8";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError, ConnectionError, createApiClient, headerAuth, TimeoutError, unwrap } from "../src/index.js";
 import type { paths } from "./paths.js";
@@ -87,6 +89,26 @@ describe("createApiClient", () => {
     const hangingFetch = (request: Request) => new Promise<Response>((_resolve, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
     const client = createApiClient<paths>({ defaultBaseUrl: server.url, fetch: hangingFetch, timeout: 50, maxRetries: 0 });
     await expect(client.GET("/things/{id}", { params: { path: { id: "t1" } } })).rejects.toThrowError(TimeoutError);
+  });
+
+  it("keeps the Request it hands the caller's fetch alive while it is pending, so a timeout reaches it after a collection", { timeout: 5_000 }, async () => {
+    // fetch's Request follows the attempt's signal only through a WeakRef: a Request nothing
+    // else held would be collected, and the timeout's abort would never reach the caller's fetch.
+    setFlagsFromString("--expose-gc");
+    const collectGarbage = runInNewContext("gc") as () => void;
+    let sent!: () => void;
+    const pending = new Promise<void>((resolve) => (sent = resolve));
+    const hangingFetch = (request: Request) =>
+      new Promise<Response>((_resolve, reject) => {
+        request.signal.addEventListener("abort", () => reject(request.signal.reason));
+        sent();
+      });
+    const client = createApiClient<paths>({ defaultBaseUrl: server.url, fetch: hangingFetch, timeout: 300, maxRetries: 0 });
+    const call = client.GET("/things/{id}", { params: { path: { id: "t1" } } });
+    await pending;
+    await new Promise((settle) => setImmediate(settle));
+    collectGarbage();
+    await expect(call).rejects.toThrowError(TimeoutError);
   });
 
   it("checks the spec's server when no baseUrl is given", () => {
