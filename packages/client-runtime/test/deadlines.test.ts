@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDeadlines } from "../src/deadlines.js";
+import { activeTimers } from "./active-timers.js";
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-const refTimers = () => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -52,12 +52,12 @@ describe("createDeadlines", () => {
   });
 
   it("never keeps a Node process alive: its timer is unref'd", () => {
-    const before = refTimers();
+    const before = activeTimers();
     const deadlines = createDeadlines();
     const deadline = deadlines.add(60_000, () => undefined);
-    expect(refTimers()).toBe(before);
+    expect(activeTimers()).toBe(before);
     deadlines.cancel(deadline);
-    expect(refTimers()).toBe(before);
+    expect(activeTimers()).toBe(before);
   });
 
   it("clears its timer when nothing is pending where timers cannot be unref'd (browsers, Deno)", () => {

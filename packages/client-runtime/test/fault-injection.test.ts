@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { callOptions, ConnectionError, createApiClient, InvalidResponseError, TimeoutError, type RetryEvent } from "../src/index.js";
 import type { paths } from "./paths.js";
+import { activeTimers } from "./active-timers.js";
 import { startTestServer } from "./test-server.js";
 
 const LARGE_BODY_CHARS = 16 * 1024 * 1024;
@@ -52,12 +53,11 @@ afterAll(() => server.close());
 
 // No test may leave a timer behind (a retry's sleep, an attempt's timeout). vitest's
 // detectAsyncLeaks cannot be used here: Node 20's fetch itself leaves a promise per request body.
-const timers = () => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
 let timersBefore = 0;
-beforeAll(() => void (timersBefore = timers()));
+beforeAll(() => void (timersBefore = activeTimers()));
 afterEach(async () => {
   await new Promise((settle) => setImmediate(settle));
-  expect(timers()).toBeLessThanOrEqual(timersBefore);
+  expect(activeTimers()).toBeLessThanOrEqual(timersBefore);
 });
 
 function client(policy: Parameters<typeof createApiClient>[0] extends infer O ? Omit<O & object, "defaultBaseUrl"> : never = {}) {
