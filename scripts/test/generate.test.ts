@@ -1,15 +1,31 @@
 import { execFile } from "node:child_process";
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { fileTempDir, testTempDir } from "@org/prism-mock/test-temp-dir";
 import { repoRoot } from "../repo-root.js";
+import { loadSpec } from "../spec/load-spec.js";
+import { SpecError } from "../spec/spec-error.js";
 import { writeSampleProvider } from "./sample-provider.js";
 
 const tsx = join(repoRoot, "node_modules/.bin/tsx");
 const generateScript = join(repoRoot, "scripts/generate.ts");
 const badSpecs = join(repoRoot, "scripts/test/bad-specs");
 const generatedFiles = ["src/generated/customers.ts", "src/generated/operations.ts", "openapi.yaml", "README.md"];
+
+/** Each spec under scripts/test/bad-specs, and the problem generate must report for it. */
+const BAD_SPECS: Record<string, RegExp> = {
+  "yaml-syntax-error.yaml": /scripts\/test\/bad-specs\/yaml-syntax-error\.yaml:9:1: YAML syntax error: unexpected end of the stream/,
+  "dangling-ref.yaml": /dangling-ref\.yaml:15:\d+: Can't resolve \$ref .*\[no-unresolved-refs\]/,
+  "duplicate-operation-id.yaml": /duplicate-operation-id\.yaml:14:\d+: Every operation must have a unique `operationId`.*\[operation-operationId-unique\]/,
+  "missing-operation-id.yaml": /missing-operation-id\.yaml:7:\d+: Operation object should contain `operationId` field.*\[operation-operationId\]/,
+  "undeclared-path-parameter.yaml": /undeclared-path-parameter\.yaml:7:\d+: The operation does not define the path parameter `\{thing_id\}`.*\[path-parameters-defined\]/,
+  "invalid-schema-type.yaml": /invalid-schema-type\.yaml:15:\d+: `type` can be one of the following only.*\[struct\]/,
+  "empty.yaml": /empty\.yaml:1:1: the file is empty/,
+  "not-openapi.yaml": /not-openapi\.yaml:1:1: not an OpenAPI document/,
+  "swagger-2.yaml": /swagger-2\.yaml:1:1: expected an OpenAPI 3\.1 document/,
+  "no-such-file.yaml": /no-such-file\.yaml: cannot read the spec: ENOENT/,
+};
 
 /** A scaffolded sample provider, generated once for the file (a generate run takes seconds). */
 const sampleRoot = fileTempDir("generate-sample-");
@@ -64,24 +80,28 @@ describe("pnpm generate", () => {
     expect(await readFile(types, "utf8")).toBe(committed);
   });
 
-  it.concurrent.for<[string, RegExp]>([
-    ["yaml-syntax-error.yaml", /scripts\/test\/bad-specs\/yaml-syntax-error\.yaml:9:1: YAML syntax error: unexpected end of the stream/],
-    ["dangling-ref.yaml", /dangling-ref\.yaml:15:\d+: Can't resolve \$ref .*\[no-unresolved-refs\]/],
-    ["duplicate-operation-id.yaml", /duplicate-operation-id\.yaml:14:\d+: Every operation must have a unique `operationId`.*\[operation-operationId-unique\]/],
-    ["missing-operation-id.yaml", /missing-operation-id\.yaml:7:\d+: Operation object should contain `operationId` field.*\[operation-operationId\]/],
-    ["undeclared-path-parameter.yaml", /undeclared-path-parameter\.yaml:7:\d+: The operation does not define the path parameter `\{thing_id\}`.*\[path-parameters-defined\]/],
-    ["invalid-schema-type.yaml", /invalid-schema-type\.yaml:15:\d+: `type` can be one of the following only.*\[struct\]/],
-    ["empty.yaml", /empty\.yaml:1:1: the file is empty/],
-    ["not-openapi.yaml", /not-openapi\.yaml:1:1: not an OpenAPI document/],
-    ["swagger-2.yaml", /swagger-2\.yaml:1:1: expected an OpenAPI 3\.1 document/],
-    ["no-such-file.yaml", /no-such-file\.yaml: cannot read the spec: ENOENT/],
-  ])("stops on %s, naming the file and the place, and leaves the generated files as they were", async ([file, message], { onTestFinished }) => {
+  it.concurrent.for(["yaml-syntax-error.yaml", "dangling-ref.yaml"])("stops on %s with the problem and its place, and leaves the generated files as they were", async (file, { onTestFinished }) => {
     const { dir } = await scratchPackage(onTestFinished);
     const before = await snapshot(dir);
     const run = await generate(dir, join(badSpecs, file));
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(message);
-    expect(run.stderr).toContain("the generated files were left as they were");
+    expect(run.stderr).toContain(`generate: ${join(badSpecs, file)} is not a usable spec; the generated files were left as they were.`);
+    expect(run.stderr).toMatch(BAD_SPECS[file]!);
     expect(await snapshot(dir)).toEqual(before);
+  });
+});
+
+// Each broken spec's message, from the validation generate runs first (in-process: a generate
+// process takes seconds, and the tests above show that its stderr is this message).
+describe("a broken spec", () => {
+  it.for(Object.entries(BAD_SPECS))("%s is refused, naming the file and the place", async ([file, message]) => {
+    const error = await loadSpec(join(badSpecs, file)).then(() => undefined, (thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).message).toMatch(message);
+  });
+
+  it("has an expected message for every file under scripts/test/bad-specs", async () => {
+    const files = await readdir(badSpecs);
+    expect(Object.keys(BAD_SPECS).filter((file) => file !== "no-such-file.yaml").sort()).toEqual(files.sort());
   });
 });
