@@ -1,8 +1,9 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../repo-root.js";
-import { commitAll, repoBin, repoCopy, run } from "./repo-copy.js";
+import { testTempDir } from "@org/prism-mock/test-temp-dir";
+import { commitAll, repoBin, run } from "./repo-copy.js";
 import { writeSampleProvider } from "./sample-provider.js";
 
 const script = join(repoRoot, "scripts/spec-changeset.ts");
@@ -10,11 +11,13 @@ const script = join(repoRoot, "scripts/spec-changeset.ts");
 const FIELD_ADDED = ["        name:\n          type: string\n    CustomerList:", "        name:\n          type: string\n        email:\n          type: string\n    CustomerList:"] as const;
 
 /**
- * A copy of the repo in git with two scaffolded sample providers, whatever providers the repo has:
- * "sample" released at 0.1.0, "sample-two" never released, and every changeset consumed.
+ * A repo in git with what the script reads (the root manifest, specs, the packages' manifests,
+ * .changeset/) for two scaffolded sample providers and no other: "sample" released at 0.1.0,
+ * "sample-two" never released, and every changeset consumed.
  */
 async function releasedCopy(): Promise<string> {
-  const copy = await repoCopy("spec-changeset-");
+  const copy = await testTempDir("spec-changeset-");
+  await cp(join(repoRoot, "package.json"), join(copy, "package.json"));
   await writeSampleProvider(copy, "sample");
   await writeSampleProvider(copy, "sample-two");
   for (const file of await readdir(join(copy, ".changeset"))) if (file.endsWith(".md") && file !== "README.md") await run("rm", [join(copy, ".changeset", file)], copy);
