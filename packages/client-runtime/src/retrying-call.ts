@@ -8,6 +8,7 @@ import { redactSecrets } from "./redact.js";
 import { canDescribe, describeRequest } from "./request-description.js";
 import { backoffDelay, retryAfterDelay, sleep } from "./retry-delay.js";
 import { isFinalFailure, type Sender } from "./send-request.js";
+import { keepResponseWithStream } from "./streamed-body.js";
 import type { FetchResult } from "./unwrap.js";
 
 /** One openapi-fetch call: `client.request(method, url, init)`. */
@@ -79,6 +80,7 @@ export function retryingCall(call: Call, settings: RetryingCallSettings): Call {
           log?.failure({ method, url: shownUrl!, error: failure.message });
           throw failure;
         }
+        if (init.parseAs === "stream") keepResponseWithStream(result!.data, result!.response);
         return result!;
       }
       const delayMs = (response && retryAfterDelay(response.headers.get("retry-after"), policy.maxRetryAfter)) ?? backoffDelay(retry + 1);

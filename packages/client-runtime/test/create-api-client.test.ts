@@ -1,8 +1,7 @@
-import { runInNewContext } from "node:vm";
-import { setFlagsFromString } from "node:v8";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError, ConnectionError, createApiClient, headerAuth, TimeoutError, unwrap } from "../src/index.js";
 import type { paths } from "./paths.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { startTestServer } from "./test-server.js";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -94,8 +93,6 @@ describe("createApiClient", () => {
   it("keeps the Request it hands the caller's fetch alive while it is pending, so a timeout reaches it after a collection", { timeout: 5_000 }, async () => {
     // fetch's Request follows the attempt's signal only through a WeakRef: a Request nothing
     // else held would be collected, and the timeout's abort would never reach the caller's fetch.
-    setFlagsFromString("--expose-gc");
-    const collectGarbage = runInNewContext("gc") as () => void;
     let sent!: () => void;
     const pending = new Promise<void>((resolve) => (sent = resolve));
     const hangingFetch = (request: Request) =>

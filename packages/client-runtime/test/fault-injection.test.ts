@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { callOptions, ConnectionError, createApiClient, InvalidResponseError, TimeoutError, type RetryEvent } from "../src/index.js";
 import type { paths } from "./paths.js";
 import { activeTimers } from "./active-timers.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { startTestServer } from "./test-server.js";
 
 const LARGE_BODY_CHARS = 16 * 1024 * 1024;
@@ -233,6 +234,18 @@ describe("bodies", () => {
     const { data } = await api.GET("/things/{id}", { ...path("streamed"), parseAs: "stream" });
     await new Promise((wait) => setTimeout(wait, 1_200));
     expect(await new Response(data as ReadableStream).json()).toEqual({ id: "streamed" });
+  });
+
+  it("keeps a streamed body readable after its Response is collected", async () => {
+    // fetch cancels the body of a Response that was collected unread: a caller who keeps only
+    // the stream (`const { data } = …`) must still be able to read it.
+    const { api } = client();
+    const { data } = await api.GET("/things/{id}", { ...path("kept-stream"), parseAs: "stream" });
+    for (let round = 0; round < 3; round++) {
+      collectGarbage();
+      await new Promise((settle) => setTimeout(settle, 10));
+    }
+    expect(await new Response(data as ReadableStream).json()).toEqual({ id: "kept-stream" });
   });
 
   it("retries a body cut off mid-way, then reports a ConnectionError", async () => {
