@@ -23,19 +23,8 @@ async function stopAll(): Promise<void> {
   await Promise.all(running.map((mock) => mock.stop()));
 }
 
-try {
-  for (const spec of chosen) running.push(await startMock({ spec: spec.spec, port: spec.port }));
-} catch (error) {
-  await stopAll();
-  console.error(`pnpm mock: ${(error as Error).message}`);
-  process.exit(1);
-}
-
-const width = Math.max(...chosen.map((spec) => spec.provider.length), "provider".length);
-console.log(`${"provider".padEnd(width)}  URL`);
-chosen.forEach((spec, index) => console.log(`${spec.provider.padEnd(width)}  ${running[index]!.url}`));
-console.log("Prism mocks running; Ctrl-C stops them.");
-
+// Set up before the table is printed: whoever waits for it may signal at once, and a signal
+// without a handler would kill this process before it stops the mocks.
 let stopping: Promise<void> | undefined;
 function stopAndExit(why: string): void {
   stopping ??= stopAll().then(() => {
@@ -53,3 +42,16 @@ const parent = process.ppid;
 setInterval(() => {
   if (process.ppid !== parent) stopAndExit("its parent process ended");
 }, 250);
+
+try {
+  for (const spec of chosen) running.push(await startMock({ spec: spec.spec, port: spec.port }));
+} catch (error) {
+  await stopAll();
+  console.error(`pnpm mock: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+const width = Math.max(...chosen.map((spec) => spec.provider.length), "provider".length);
+console.log(`${"provider".padEnd(width)}  URL`);
+chosen.forEach((spec, index) => console.log(`${spec.provider.padEnd(width)}  ${running[index]!.url}`));
+console.log("Prism mocks running; Ctrl-C stops them.");
