@@ -49,7 +49,8 @@ for (const provider of readdirSync(join(root, "specs")).sort()) {
       failed = true;
       console.error(`${provider}: the spec changed since ${label} (${change.bump}) but ${pending ? `the pending changesets only bump ${packageName} ${pending}` : `no changeset bumps ${packageName}`}. Run \`npm run spec:changeset\`.`);
     } else {
-      console.log(`${provider}: spec changed since ${label} (${change.bump}); a pending changeset bumps it ${pending}.`);
+      const outcome = released ? `a pending changeset bumps it ${pending}` : `never released, so the pending changeset (${pending}) takes it to its first version`;
+      console.log(`${provider}: spec changed since ${label} (${change.bump}); ${outcome}.`);
     }
     continue;
   }

@@ -71,7 +71,9 @@ describe("pnpm spec:changeset", () => {
     const changeset = await readFile(join(copy, ".changeset/spec-sample-two.md"), "utf8");
     expect(changeset).toMatch(/^---\n"@org\/sample-two-customers": minor\n---\n\nSpec changes since [0-9a-f]{7,}:\n\n- Added optional field `email` to `Customer`\n$/);
     // Never released: any pending changeset takes it to its first version, so the check passes.
-    expect(await run(repoBin("tsx"), [script, "--check"], copy)).toMatchObject({ code: 0 });
+    const check = await run(repoBin("tsx"), [script, "--check"], copy);
+    expect(check).toMatchObject({ code: 0 });
+    expect(check.output).toMatch(/sample-two: spec changed since [0-9a-f]{7,} \(minor\); never released, so the pending changeset \(minor\) takes it to its first version\./);
   });
 
   it("fails the check when the pending changeset's bump is lower than the spec change", { timeout: 60_000 }, async () => {
