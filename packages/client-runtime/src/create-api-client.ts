@@ -2,7 +2,6 @@ import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { ApiClient } from "./api-client-types.js";
 import { checkBaseUrl } from "./base-url.js";
 import type { RequestPolicy } from "./call-options.js";
-import type { ApiErrorClass } from "./exchange-record.js";
 import { createLog, type LoggingOptions } from "./logging.js";
 import { operationMethods } from "./operation-methods.js";
 import { withOperationRules, type OperationInfo } from "./operation-rules.js";
@@ -54,8 +53,6 @@ export interface ApiClientOptions extends ClientConfig {
   requestIdHeaders?: readonly string[];
   /** Reads the provider's error code from an error body; by default a string `code` field. */
   errorCode?: (body: unknown) => string | undefined;
-  /** ApiError subclasses by status, for failures callers handle apart (e.g. 412 Precondition Failed). */
-  errorClasses?: Readonly<Record<number, ApiErrorClass>>;
 }
 
 /**
@@ -72,7 +69,6 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
     credentialHeaders: [...(options.credentialHeaders ?? []), ...Object.keys(options.authHeaders ?? {})],
     requestIdHeaders: options.requestIdHeaders ?? ["x-request-id", "request-id"],
     errorCode: options.errorCode ?? defaultErrorCode,
-    errorClassFor: (status) => options.errorClasses?.[status],
     secrets: options.secrets ?? [],
   });
   const client = createClient<Paths>({

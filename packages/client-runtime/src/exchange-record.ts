@@ -1,4 +1,3 @@
-import type { ApiError } from "./errors.js";
 import { redactSecrets } from "./redact.js";
 
 /**
@@ -12,18 +11,13 @@ export interface ExchangeRecord {
   readonly url: string;
   readonly requestId: string | undefined;
   errorCode: (body: unknown) => string | undefined;
-  /** The ApiError subclass for a status, when the provider has a distinct one (e.g. 412). */
-  errorClassFor: (status: number) => ApiErrorClass | undefined;
   secrets: readonly string[];
 }
-
-export type ApiErrorClass = typeof ApiError;
 
 /** What a client tells every record of its answers. */
 export interface ExchangeContext {
   requestIdHeaders: readonly string[];
   errorCode: ExchangeRecord["errorCode"];
-  errorClassFor: ExchangeRecord["errorClassFor"];
   secrets: readonly string[];
 }
 
@@ -40,11 +34,10 @@ export function recordExchange(response: Response, request: AnsweredRequest, con
 export function exchangeOf(response: Response): ExchangeRecord | undefined {
   const record = records.get(response);
   if (!record) return undefined;
-  const { request, context: { requestIdHeaders, errorCode, errorClassFor, secrets } } = record;
+  const { request, context: { requestIdHeaders, errorCode, secrets } } = record;
   return {
     method: request.method,
     errorCode,
-    errorClassFor,
     secrets,
     get url() {
       return redactSecrets(request.url, secrets);

@@ -1,6 +1,6 @@
 import type { Attempt } from "./attempt.js";
 import { ClientError, ConnectionError } from "./errors.js";
-import { recordExchange, type ExchangeContext, type ExchangeRecord } from "./exchange-record.js";
+import { recordExchange, type ExchangeContext } from "./exchange-record.js";
 import { redactSecrets } from "./redact.js";
 import { RequestDescription } from "./request-description.js";
 
@@ -13,8 +13,6 @@ export interface SenderOptions {
   requestIdHeaders: readonly string[];
   /** Reads the provider's error code from an error body. */
   errorCode: (body: unknown) => string | undefined;
-  /** The ApiError subclass for a status, when the provider has a distinct one. */
-  errorClassFor: ExchangeRecord["errorClassFor"];
   /** Credential values to keep out of every error. */
   secrets: readonly string[];
 }
@@ -36,7 +34,7 @@ type PreviousRequest = Pick<Request, "url" | "method" | "headers">;
  * (request id, redacted URL).
  */
 export function createSender(options: SenderOptions): Sender {
-  const context: ExchangeContext = { requestIdHeaders: options.requestIdHeaders, errorCode: options.errorCode, errorClassFor: options.errorClassFor, secrets: options.secrets };
+  const context: ExchangeContext = { requestIdHeaders: options.requestIdHeaders, errorCode: options.errorCode, secrets: options.secrets };
   return async function send(request, attempt) {
     const described = request instanceof RequestDescription;
     // Kept so a 307/308 can send it again: a description's string, a Request's bytes; requests

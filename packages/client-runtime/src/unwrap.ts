@@ -31,7 +31,7 @@ export function apiErrorOf<R extends FetchResult>(result: R): ApiError<ErrorOf<R
   const exchange = exchangeOf(response);
   const secrets = exchange?.secrets ?? [];
   const body = redactSecrets(result.error, secrets) as ErrorOf<R>;
-  const ErrorClass = exchange?.errorClassFor(response.status) ?? apiErrorClassFor(response.status);
+  const ErrorClass = apiErrorClassFor(response.status);
   return new ErrorClass<ErrorOf<R>>({
     status: response.status,
     statusText: response.statusText,
