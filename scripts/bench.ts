@@ -22,7 +22,7 @@ import { garbagePerCallKb } from "./bench/garbage-per-call.js";
 import { cpuRatio, CUSTOMER_ID, measureRequestCost, startLoopbackServer, timeRatio, type RequestCost } from "./bench/request-cost.js";
 import { repoRoot } from "./repo-root.js";
 
-const CALLS = Number(process.env.BENCH_CALLS ?? 12_000);
+const CALLS = Number(process.env.BENCH_CALLS ?? 36_000);
 const dist = (name: string) => join(repoRoot, "packages", name, "dist/index.js");
 const providers = [
   { name: "fastly-customers", factory: "createFastlyClient", options: "{ apiToken: 't' }" },

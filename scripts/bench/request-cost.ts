@@ -33,6 +33,19 @@ const CUSTOMER = JSON.stringify({ id: CUSTOMER_ID, name: "Example Media Ltd", fo
 
 /** Rounds per contender, at least: rounded up to whole cycles of the balanced order. */
 const MIN_ROUNDS = 28;
+/**
+ * Calls per contender in one round, at most. More calls make more rounds, not longer ones: a
+ * round's ratio swings with the machine's moment however long the round is (28 rounds of three
+ * times the calls left the spread between runs as it was), so only more rounds steady the median.
+ */
+const MAX_CALLS_PER_ROUND = 400;
+
+/** How many turns of rounds `calls` per contender take, and the calls of each contender's round. */
+export function roundPlan(calls: number, contenders: number): { turns: number; perRound: number } {
+  const cycle = turnCycle(contenders);
+  const turns = Math.ceil(Math.max(MIN_ROUNDS, calls / MAX_CALLS_PER_ROUND) / cycle) * cycle;
+  return { turns, perRound: Math.ceil(calls / turns) };
+}
 
 /**
  * The loopback server, in a process of its own so that its work and its garbage collection are
@@ -63,9 +76,7 @@ export async function measureRequestCost(calls: number, clients: { name: string;
     const plainFetch = { name: "plain fetch", connect: (url: string) => async () => (await fetch(`${url}/customer/${CUSTOMER_ID}`, { headers: { "Fastly-Key": "k" } })).json() };
     const contenders = [plainFetch, ...clients].map(({ name, connect }) => ({ name, call: connect(baseUrl) }));
     for (const contender of contenders) for (let warmUp = 0; warmUp < 300; warmUp++) await contender.call();
-    const cycle = turnCycle(contenders.length);
-    const turns = Math.ceil(MIN_ROUNDS / cycle) * cycle;
-    const perRound = Math.ceil(calls / turns);
+    const { turns, perRound } = roundPlan(calls, contenders.length);
     const samples = contenders.map(() => [] as number[]);
     const roundMs = contenders.map(() => [] as number[]);
     const roundCpuUs = contenders.map(() => [] as number[]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gcPausesByContender } from "../bench/gc-pauses.js";
-import { cpuRatio, timeRatio, type RequestCost } from "../bench/request-cost.js";
+import { cpuRatio, roundPlan, timeRatio, type RequestCost } from "../bench/request-cost.js";
+import { turnCycle } from "../bench/turn-order.js";
 
 const contender = (roundMs: number[], roundCpuUs: number[] = []): RequestCost => ({ name: "x", requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, cpuUsPerCall: 0, roundMs, roundCpuUs, gcPausesPerThousand: 0, gcMsPerThousand: 0 });
 
@@ -23,6 +24,25 @@ describe("cpuRatio", () => {
     // One round's 10× (a collection that fell on it) moves only the top of the middle half.
     const floor = contender([], [40, 40, 40, 40, 40]);
     expect(cpuRatio(contender([], [44, 42, 46, 48, 400]), floor)).toEqual({ median: 1.15, low: 1.1, high: 1.2 });
+  });
+});
+
+describe("roundPlan", () => {
+  it("takes at least 28 rounds, in whole cycles of the balanced order", () => {
+    expect(roundPlan(1_000, 7)).toEqual({ turns: 28, perRound: 36 });
+    expect(roundPlan(1_000, 4)).toEqual({ turns: 28, perRound: 36 });
+  });
+
+  it("meets more calls with more rounds of at most 400 calls, not with longer ones", () => {
+    for (const [calls, contenders] of [[12_000, 7], [36_000, 7], [36_000, 3], [100_000, 8]] as const) {
+      const { turns, perRound } = roundPlan(calls, contenders);
+      expect(turns % turnCycle(contenders)).toBe(0);
+      expect(perRound).toBeLessThanOrEqual(400);
+      expect(turns * perRound).toBeGreaterThanOrEqual(calls);
+      // No more than one cycle of rounds beyond what 400 calls a round need.
+      expect(turns - turnCycle(contenders)).toBeLessThan(calls / 400);
+    }
+    expect(roundPlan(36_000, 7)).toEqual({ turns: 98, perRound: 368 });
   });
 });
 
