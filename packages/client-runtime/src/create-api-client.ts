@@ -81,10 +81,19 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
     // The sender follows redirects itself, to keep credentials from other origins.
     redirect: "manual",
   });
-  let hasMiddleware = false;
+  // Mirrors openapi-fetch's own list (the same middleware may be added twice, and eject removes
+  // one of it), so that a client whose middleware are all ejected sends descriptions again.
+  const middlewareInUse: Middleware[] = [];
   const use = (...middleware: Middleware[]) => {
     client.use(...middleware);
-    hasMiddleware ||= middleware.some(Boolean);
+    middlewareInUse.push(...middleware.filter(Boolean));
+  };
+  const eject = (...middleware: Middleware[]) => {
+    client.eject(...middleware);
+    for (const one of middleware) {
+      const index = middlewareInUse.indexOf(one);
+      if (index !== -1) middlewareInUse.splice(index, 1);
+    }
   };
   use(...(options.middleware ?? []));
   const log = createLog(options, options.packageId?.slice(0, options.packageId.lastIndexOf("/")));
@@ -94,11 +103,11 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
     secrets: options.secrets ?? [],
     log,
     idempotencyHeader: options.idempotencyHeader,
-    hasMiddleware: () => hasMiddleware,
+    hasMiddleware: () => middlewareInUse.length > 0,
   });
   const operations = options.operations ?? [];
   const calls = withCallerAgent(withOperationRules(call, operations), options.packageId);
-  return Object.assign(withCalls({ ...client, use }, calls), operationMethods(calls, operations)) as ApiClient<Paths> & Methods;
+  return Object.assign(withCalls({ ...client, use, eject }, calls), operationMethods(calls, operations)) as ApiClient<Paths> & Methods;
 }
 
 function withUserAgent(headers: Record<string, string>, packageId: string | undefined): Record<string, string> {

@@ -47,6 +47,20 @@ describe("a call's request", () => {
     expect(fetchSpy.mock.calls[0]![0]).toBeInstanceOf(Request);
   });
 
+  it("is a description again once every middleware added later is ejected, and a Request while one is left", async () => {
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const client = ways.described();
+    const middleware = { onRequest: () => undefined };
+    client.use(middleware, middleware);
+    client.eject(middleware);
+    await client.GET("/things/{id}", path("e"));
+    expect(fetchSpy.mock.calls.at(-1)![0]).toBeInstanceOf(Request);
+    client.eject(middleware);
+    const { data } = await client.GET("/things/{id}", path("e"));
+    expect(data).toEqual({ id: "e" });
+    expect(fetchSpy.mock.calls.at(-1)![0]).toBe(`${server.url}/things/e`);
+  });
+
   describe.each(Object.entries(ways))("%s", (_, client) => {
     it("carries its body and headers", async () => {
       const { data } = await client().POST("/things/{id}", { ...path("c"), body: { name: "Ünïcode" }, headers: { "X-Trace": "t1" } });
