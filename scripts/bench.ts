@@ -20,6 +20,7 @@ import { measureMock } from "./bench/mock-server.js";
 import { providerSdks, SHARED_SECRET, type ProviderSdk } from "./bench/provider-sdks.js";
 import { garbagePerCallKb } from "./bench/garbage-per-call.js";
 import { cpuRatio, CUSTOMER_ID, measureRequestCost, startLoopbackServer, timeRatio, type RequestCost } from "./bench/request-cost.js";
+import { watchStolenTime } from "./bench/stolen-time.js";
 import { repoRoot } from "./repo-root.js";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 36_000);
@@ -37,6 +38,7 @@ const rows: [string, string, string][] = [];
 
 const path = { params: { path: { customer_id: CUSTOMER_ID } } };
 const sdkCall = (sdk: ProviderSdk) => ({ name: `${sdk.name} ${sdk.version} (the provider's SDK)`, connect: sdk.connect });
+const stolen = watchStolenTime();
 const requestCost = await measureRequestCost(CALLS, [
   {
     name: "openapi-fetch alone (no auth, retries, timeouts)",
@@ -69,6 +71,7 @@ const requestCost = await measureRequestCost(CALLS, [
   },
   sdkCall(providerSdks[1]!),
 ]);
+const stolenPercent = stolen.stop();
 const [floor, openApiFetchAlone, fastlyClient] = requestCost;
 const versus = (result: RequestCost) => {
   const time = timeRatio(result, floor!);
@@ -81,6 +84,11 @@ for (const result of requestCost) {
     `${CALLS} sequential GETs of one customer from a server in another process${result === floor ? "" : versus(result)}`,
   ]);
 }
+rows.push([
+  "requests, CPU time the host took",
+  stolenPercent === undefined ? "not reported by this system" : `${round(stolenPercent, 1)}% of the machine's, while the requests ran`,
+  "steal time (/proc/stat): a host busy with other guests slows every contender, some rounds more than others",
+]);
 const layerTime = timeRatio(fastlyClient!, openApiFetchAlone!);
 const layerCpu = cpuRatio(fastlyClient!, openApiFetchAlone!);
 const cpuGoal = layerCpu.median <= 1.1 ? "met" : "not met";

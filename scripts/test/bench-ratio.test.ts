@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gcPausesByContender } from "../bench/gc-pauses.js";
 import { cpuRatio, roundPlan, timeRatio, type RequestCost } from "../bench/request-cost.js";
+import { parseProcStat, watchStolenTime } from "../bench/stolen-time.js";
 import { turnCycle } from "../bench/turn-order.js";
 
 const contender = (roundMs: number[], roundCpuUs: number[] = []): RequestCost => ({ name: "x", requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, cpuUsPerCall: 0, roundMs, roundCpuUs, gcPausesPerThousand: 0, gcMsPerThousand: 0 });
@@ -64,5 +65,26 @@ describe("gcPausesByContender", () => {
       { count: 1, ms: 4 },
       { count: 0, ms: 0 },
     ]);
+  });
+});
+
+describe("watchStolenTime", () => {
+  const stat = (user: number, idle: number, steal: number) => `cpu  ${user} 0 100 ${idle} 10 0 5 ${steal} 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n`;
+
+  it("reads the machine's ticks from /proc/stat's cpu line", () => {
+    expect(parseProcStat(stat(1000, 2000, 50))).toEqual({ total: 3165, steal: 50 });
+    expect(parseProcStat("intr 1 2 3\n")).toBeUndefined();
+  });
+
+  it("gives the share of the machine's time the host took meanwhile, in percent", () => {
+    const readings = [stat(1000, 2000, 50), stat(1700, 2200, 150)];
+    expect(watchStolenTime(() => readings.shift()!).stop()).toBe(10);
+  });
+
+  it("says nothing where the system does not tell", () => {
+    const unreadable = () => {
+      throw new Error("ENOENT: no such file or directory, open '/proc/stat'");
+    };
+    expect(watchStolenTime(unreadable).stop()).toBeUndefined();
   });
 });
