@@ -7,14 +7,25 @@ import { turnCycle, turnOrder } from "./turn-order.js";
 export interface RequestCost {
   name: string;
   requestsPerSecond: number;
+  /** The median round's p50, and the median cycle of turns' p99 (see cycleP99Ms), in ms. */
   p50Ms: number;
   p99Ms: number;
+  /** The same percentiles over every call of the run, the machine's slow moments included. */
+  wholeRunP50Ms: number;
+  wholeRunP99Ms: number;
   /** The client process's CPU time (user + system) per call, median of the rounds, in µs. */
   cpuUsPerCall: number;
   /** Milliseconds each round of calls took, in turn order: rounds compare side by side. */
   roundMs: number[];
   /** CPU µs per call of each round, in turn order. */
   roundCpuUs: number[];
+  /** Each round's p50 in ms, in turn order. */
+  roundP50Ms: number[];
+  /**
+   * The p99 in ms of each whole cycle of the balanced order, in turn order: a round has too few
+   * calls beyond its p99 (3 or 4 of 400) for it to be more than a count of the round's pauses.
+   */
+  cycleP99Ms: number[];
   /** Garbage-collection pauses that began during its rounds, per 1000 calls: how many, and their ms. */
   gcPausesPerThousand: number;
   gcMsPerThousand: number;
@@ -80,40 +91,46 @@ export async function measureRequestCost(calls: number, clients: { name: string;
     const samples = contenders.map(() => [] as number[]);
     const roundMs = contenders.map(() => [] as number[]);
     const roundCpuUs = contenders.map(() => [] as number[]);
+    const roundP50Ms = contenders.map(() => [] as number[]);
     const rounds: Round[] = [];
     const gc = recordGcPauses();
     for (let turn = 0; turn < turns; turn++) {
       for (const index of turnOrder(turn, contenders.length)) {
         const contender = contenders[index]!;
-        let took = 0;
+        const taken = new Array<number>(perRound);
         const start = performance.now();
         const cpuBefore = process.cpuUsage();
         for (let call = 0; call < perRound; call++) {
           const before = performance.now();
           await contender.call();
-          const sample = performance.now() - before;
-          samples[index]!.push(sample);
-          took += sample;
+          taken[call] = performance.now() - before;
         }
         const cpu = process.cpuUsage(cpuBefore);
         rounds.push({ contender: index, start, end: performance.now() });
-        roundMs[index]!.push(took);
+        samples[index]!.push(...taken);
+        roundMs[index]!.push(taken.reduce((sum, sample) => sum + sample, 0));
         roundCpuUs[index]!.push((cpu.user + cpu.system) / perRound);
+        roundP50Ms[index]!.push(percentile(taken, 50));
       }
     }
     const gcPauses = gcPausesByContender(await gc.stop(), rounds, contenders.length);
     return contenders.map((contender, index) => {
       const taken = samples[index]!;
+      const cycleP99Ms = percentileOfEach(taken, turnCycle(contenders.length) * perRound, 99);
       const thousands = taken.length / 1000;
       const seconds = taken.reduce((sum, sample) => sum + sample, 0) / 1000;
       return {
         name: contender.name,
         requestsPerSecond: Math.round(taken.length / seconds),
-        p50Ms: round(percentile(taken, 50), 3),
-        p99Ms: round(percentile(taken, 99), 3),
+        p50Ms: round(median(roundP50Ms[index]!), 3),
+        p99Ms: round(median(cycleP99Ms), 3),
+        wholeRunP50Ms: round(percentile(taken, 50), 3),
+        wholeRunP99Ms: round(percentile(taken, 99), 3),
         cpuUsPerCall: round(median(roundCpuUs[index]!), 1),
         roundMs: roundMs[index]!,
         roundCpuUs: roundCpuUs[index]!,
+        roundP50Ms: roundP50Ms[index]!,
+        cycleP99Ms,
         gcPausesPerThousand: round(gcPauses[index]!.count / thousands, 1),
         gcMsPerThousand: round(gcPauses[index]!.ms / thousands, 1),
       };
@@ -121,6 +138,11 @@ export async function measureRequestCost(calls: number, clients: { name: string;
   } finally {
     server.stop();
   }
+}
+
+/** The `p`th percentile of each run of `size` consecutive samples (a last, shorter one is left out). */
+export function percentileOfEach(samples: readonly number[], size: number, p: number): number[] {
+  return Array.from({ length: Math.floor(samples.length / size) }, (_, run) => percentile(samples.slice(run * size, (run + 1) * size), p));
 }
 
 /** The loopback server (see SERVER), started in a process of its own; `stop` ends it. */
@@ -148,6 +170,15 @@ export function timeRatio(contender: RequestCost, floor: RequestCost): TimeRatio
 /** The same for CPU per call: what the client itself costs, whatever the server and the network do. */
 export function cpuRatio(contender: RequestCost, floor: RequestCost): TimeRatio {
   return roundRatio(contender.roundCpuUs, floor.roundCpuUs);
+}
+
+/**
+ * A contender's p50 and p99 over another's: each round's p50 against the other's of the same
+ * turn, and each cycle's p99 against the other's of the same cycle, which met the same moments of
+ * the machine. A slow stretch then weighs on both sides of a ratio, not on whoever it fell on.
+ */
+export function latencyRatios(contender: RequestCost, other: RequestCost): { p50: TimeRatio; p99: TimeRatio } {
+  return { p50: roundRatio(contender.roundP50Ms, other.roundP50Ms), p99: roundRatio(contender.cycleP99Ms, other.cycleP99Ms) };
 }
 
 function roundRatio(contender: readonly number[], floor: readonly number[]): TimeRatio {

@@ -1,10 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { gcPausesByContender } from "../bench/gc-pauses.js";
-import { cpuRatio, roundPlan, timeRatio, type RequestCost } from "../bench/request-cost.js";
+import { cpuRatio, latencyRatios, percentileOfEach, roundPlan, timeRatio, type RequestCost } from "../bench/request-cost.js";
 import { parseProcStat, watchStolenTime } from "../bench/stolen-time.js";
 import { turnCycle } from "../bench/turn-order.js";
 
-const contender = (roundMs: number[], roundCpuUs: number[] = []): RequestCost => ({ name: "x", requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, cpuUsPerCall: 0, roundMs, roundCpuUs, gcPausesPerThousand: 0, gcMsPerThousand: 0 });
+const contender = (roundMs: number[], roundCpuUs: number[] = [], roundP50Ms: number[] = [], cycleP99Ms: number[] = []): RequestCost => ({
+  name: "x",
+  requestsPerSecond: 0,
+  p50Ms: 0,
+  p99Ms: 0,
+  wholeRunP50Ms: 0,
+  wholeRunP99Ms: 0,
+  cpuUsPerCall: 0,
+  roundMs,
+  roundCpuUs,
+  roundP50Ms,
+  cycleP99Ms,
+  gcPausesPerThousand: 0,
+  gcMsPerThousand: 0,
+});
 
 describe("timeRatio", () => {
   it("is not moved by one round a hiccup of the machine hit", () => {
@@ -25,6 +39,27 @@ describe("cpuRatio", () => {
     // One round's 10× (a collection that fell on it) moves only the top of the middle half.
     const floor = contender([], [40, 40, 40, 40, 40]);
     expect(cpuRatio(contender([], [44, 42, 46, 48, 400]), floor)).toEqual({ median: 1.15, low: 1.1, high: 1.2 });
+  });
+});
+
+describe("latencyRatios", () => {
+  it("compares each round's p50 and each cycle's p99 with the other's of the same time, not whole runs'", () => {
+    // The machine slowed down in the third and fourth, more in our rounds than in the other's:
+    // pooled, our p99 would be the slower; side by side ours is 0.8× of theirs.
+    const ours = contender([], [], [0.4, 0.4, 0.8, 0.8, 0.4], [2, 2, 9, 9, 2]);
+    const theirs = contender([], [], [0.5, 0.5, 0.8, 0.8, 0.5], [2.5, 2.5, 8, 8, 2.5]);
+    expect(latencyRatios(ours, theirs)).toEqual({
+      p50: { median: 0.8, low: 0.8, high: 1 },
+      p99: { median: 0.8, low: 0.8, high: 1.13 },
+    });
+  });
+});
+
+describe("percentileOfEach", () => {
+  it("takes the percentile of each cycle's calls in turn, leaving out an unfinished one", () => {
+    const calls = [...Array.from({ length: 100 }, (_, i) => i), ...Array.from({ length: 100 }, (_, i) => 1000 + i), 5];
+    expect(percentileOfEach(calls, 100, 99)).toEqual([99, 1099]);
+    expect(percentileOfEach(calls, 100, 50)).toEqual([50, 1050]);
   });
 });
 
