@@ -8,8 +8,6 @@ import { writeFile, mkdir } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import createOpenApiFetchClient from "openapi-fetch";
-import type { paths as FastlyPaths } from "../packages/fastly-customers/src/generated/customers.js";
 import { measureBundleSize } from "./bench/bundle-size.js";
 import { measureCodegenScale, scalingExponent, type ScaleResult } from "./bench/codegen-scale.js";
 import { coldStartsMs } from "./bench/cold-start.js";
@@ -17,9 +15,11 @@ import { installFootprint, packTarballs, type InstallFootprint } from "./bench/i
 import { round } from "./bench/measure.js";
 import { measureMaintainerLoop } from "./bench/maintainer-loop.js";
 import { measureMock } from "./bench/mock-server.js";
-import { providerSdks, SHARED_SECRET, type ProviderSdk } from "./bench/provider-sdks.js";
-import { garbagePerCallKb } from "./bench/garbage-per-call.js";
-import { cpuRatio, CUSTOMER_ID, latencyRatios, measureRequestCost, startLoopbackServer, timeRatio, type RequestCost } from "./bench/request-cost.js";
+import { providerSdks } from "./bench/provider-sdks.js";
+import { heapPerCallKb } from "./bench/garbage-per-call.js";
+import { startLoopbackServer } from "./bench/loopback-server.js";
+import { cpuRatio, latencyRatios, measureRequestCost, timeRatio, type RequestCost } from "./bench/request-cost.js";
+import { requestContenders } from "./bench/request-contenders.js";
 import { watchStolenTime } from "./bench/stolen-time.js";
 import { repoRoot } from "./repo-root.js";
 
@@ -32,45 +32,10 @@ const providers = [
   { name: "cloudlx-customers", factory: "createCloudLxClient", options: "{ accessToken: 't' }" },
 ];
 
-const { createFastlyClient } = (await import(pathToFileURL(dist("fastly-customers")).href)) as typeof import("../packages/fastly-customers/src/index.js");
-const { createCyberSourceClient } = (await import(pathToFileURL(dist("cybersource-customers")).href)) as typeof import("../packages/cybersource-customers/src/index.js");
 const rows: [string, string, string][] = [];
 
-const path = { params: { path: { customer_id: CUSTOMER_ID } } };
-const sdkCall = (sdk: ProviderSdk) => ({ name: `${sdk.name} ${sdk.version} (the provider's SDK)`, connect: sdk.connect });
 const stolen = watchStolenTime();
-const requestCost = await measureRequestCost(CALLS, [
-  {
-    name: "openapi-fetch alone (no auth, retries, timeouts)",
-    connect: (baseUrl) => {
-      const client = createOpenApiFetchClient<FastlyPaths>({ baseUrl, headers: { "Fastly-Key": "k" } });
-      return async () => (await client.GET("/customer/{customer_id}", path)).data;
-    },
-  },
-  {
-    name: "@org/fastly-customers",
-    connect: (baseUrl) => {
-      const client = createFastlyClient({ apiToken: "k", baseUrl });
-      return async () => (await client.GET("/customer/{customer_id}", path)).data;
-    },
-  },
-  {
-    name: "@org/fastly-customers, operation method",
-    connect: (baseUrl) => {
-      const client = createFastlyClient({ apiToken: "k", baseUrl });
-      return async () => (await client.getCustomer({ customer_id: CUSTOMER_ID })).data;
-    },
-  },
-  sdkCall(providerSdks[0]!),
-  {
-    name: "@org/cybersource-customers",
-    connect: (baseUrl) => {
-      const client = createCyberSourceClient({ merchantId: "m", keyId: "k", sharedSecret: SHARED_SECRET, baseUrl });
-      return async () => (await client.GET("/tms/v2/customers/{customerId}", { params: { path: { customerId: CUSTOMER_ID } } })).data;
-    },
-  },
-  sdkCall(providerSdks[1]!),
-]);
+const requestCost = await measureRequestCost(CALLS, requestContenders.map(({ name }) => name));
 const stolenPercent = stolen.stop();
 const [floor, openApiFetchAlone, fastlyClient] = requestCost;
 const versus = (result: RequestCost) => {
@@ -81,7 +46,7 @@ for (const result of requestCost) {
   rows.push([
     `requests, ${result.name}`,
     `${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, CPU ${result.cpuUsPerCall} µs/call, GC ${result.gcMsPerThousand} ms/1000 calls (${result.gcPausesPerThousand} pauses)`,
-    `${CALLS} sequential GETs of one customer from a server in another process, p50 and CPU of the median round, p99 of the median cycle of turns${result === floor ? "" : versus(result)}`,
+    `${CALLS} sequential GETs of one customer, each contender and the server in processes of their own; p50 and CPU of the median round, p99 of the median cycle of turns${result === floor ? "" : versus(result)}`,
   ]);
 }
 rows.push([
@@ -111,20 +76,16 @@ for (const [ours, theirs] of [
 }
 const server = await startLoopbackServer();
 try {
-  const get = `(await client.GET("/customer/{customer_id}", { params: { path: { customer_id: ${JSON.stringify(CUSTOMER_ID)} } } })).data`;
-  const garbage = garbagePerCallKb(server.baseUrl, {
-    "plain fetch": `const call = async () => (await fetch(\`\${baseUrl}/customer/${CUSTOMER_ID}\`, { headers: { "Fastly-Key": "k" } })).json();`,
-    "openapi-fetch alone": `const { default: createClient } = await import(${JSON.stringify(import.meta.resolve("openapi-fetch"))});
-const client = createClient({ baseUrl, headers: { "Fastly-Key": "k" } });
-const call = async () => ${get};`,
-    "@org/fastly-customers": `const { createFastlyClient } = await import(${JSON.stringify(pathToFileURL(dist("fastly-customers")).href)});
-const client = createFastlyClient({ apiToken: "k", baseUrl });
-const call = async () => ${get};`,
-  });
+  const heap = await heapPerCallKb(server.baseUrl, requestContenders.map(({ name }) => name));
   rows.push([
     "requests, garbage per call",
-    Object.entries(garbage).map(([name, kb]) => `${name} ${kb} kB`).join(", "),
+    heap.map(({ name, garbageKb }) => `${name.split(" (")[0]} ${garbageKb} kB`).join(", "),
     "heap growth over 1000 calls in a fresh node whose young generation holds them all (no collection runs)",
+  ]);
+  rows.push([
+    "requests, promoted per call",
+    heap.map(({ name, promotedKb }) => `${name.split(" (")[0]} ${promotedKb} kB`).join(", "),
+    "what outlived the young generation (V8's --trace-gc-nvp) over 5000 calls in a fresh node: the old generation's collections make the slowest calls",
   ]);
 } finally {
   server.stop();

@@ -1,39 +1,76 @@
-import { spawnSync } from "node:child_process";
+import { fork } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { PerformanceObserver } from "node:perf_hooks";
 import { round } from "./measure.js";
 
-const CALLS = 1000;
+/** What a contender's process measures of its heap (see contender-process.ts). */
+export type HeapMeasure = "garbage" | "promotion";
+
+const CALLS = { garbage: 1000, promotion: 5000 };
 
 /**
- * What each contender allocates per call, in kB: the heap's growth over CALLS calls in a fresh
- * node whose young generation (512 MB semi-spaces) holds them all, so that no collection runs in
- * between and every byte allocated is still there to count. Each contender is ESM source that
- * defines `call()` from `baseUrl`; it is warmed up, then measured after a full collection.
+ * Per call, in kB, for each contender of request-contenders.ts (`contenders[i]` names the one at
+ * index i), each in a fresh process of its own:
+ * - garbage: what a call allocates. The heap's growth over 1000 calls in a node whose young
+ *   generation (512 MB semi-spaces) holds them all, so that no collection runs in between and
+ *   every byte allocated is still there to count;
+ * - promotion: what outlives the young generation, with Node's default heap. The young
+ *   generation's collections are cheap for what dies young; what survives them is copied into
+ *   the old generation (V8's `--trace-gc-nvp` reports it), whose collections take the longest.
  */
-export function garbagePerCallKb<Name extends string>(baseUrl: string, contenders: Record<Name, string>): Record<Name, number> {
-  const results = {} as Record<Name, number>;
-  for (const [name, setup] of Object.entries(contenders) as [Name, string][]) {
-    const script = `
-import { getHeapStatistics } from "node:v8";
-import { PerformanceObserver } from "node:perf_hooks";
-const baseUrl = ${JSON.stringify(baseUrl)};
-${setup}
-for (let i = 0; i < 300; i++) await call();
-globalThis.gc();
-let collections = 0;
-const observer = new PerformanceObserver((list) => (collections += list.getEntries().length));
-observer.observe({ entryTypes: ["gc"] });
-const before = getHeapStatistics().used_heap_size;
-for (let i = 0; i < ${CALLS}; i++) await call();
-const grown = getHeapStatistics().used_heap_size - before;
-await new Promise((done) => setTimeout(done, 10));
-observer.disconnect();
-console.log(JSON.stringify({ grown, collections }));
-`;
-    const child = spawnSync(process.execPath, ["--max-semi-space-size=512", "--min-semi-space-size=512", "--expose-gc", "--input-type=module", "-e", script], { encoding: "utf8" });
-    if (child.status !== 0) throw new Error(`garbage per call, ${name}: ${child.stderr}`);
-    const { grown, collections } = JSON.parse(child.stdout) as { grown: number; collections: number };
-    if (collections > 0) throw new Error(`garbage per call, ${name}: ${collections} collection(s) ran during the calls; the figure would undercount`);
-    results[name] = round(grown / CALLS / 1024, 1);
+export async function heapPerCallKb(baseUrl: string, contenders: readonly string[]): Promise<{ name: string; garbageKb: number; promotedKb: number }[]> {
+  const results = [];
+  for (const [index, name] of contenders.entries()) {
+    const garbage = await measureInProcess(index, name, baseUrl, "garbage", ["--max-semi-space-size=512", "--min-semi-space-size=512", "--expose-gc"]);
+    const promotion = await measureInProcess(index, name, baseUrl, "promotion", []);
+    const promoted = [...promotion.stdout.matchAll(/ promoted=(\d+)/g)].reduce((sum, [, bytes]) => sum + Number(bytes), 0);
+    results.push({ name, garbageKb: round(garbage.report.grown / CALLS.garbage / 1024, 1), promotedKb: round(promoted / CALLS.promotion / 1024, 1) });
   }
   return results;
+}
+
+async function measureInProcess(index: number, name: string, baseUrl: string, measure: HeapMeasure, v8Flags: string[]) {
+  const child = fork(fileURLToPath(new URL("./contender-process.ts", import.meta.url)), [String(index), baseUrl, measure], {
+    execArgv: [...process.execArgv, ...v8Flags],
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+  });
+  let stdout = "";
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  const reports: HeapReport[] = [];
+  child.on("message", (report: HeapReport) => reports.push(report));
+  const [code] = (await once(child, "exit")) as [number | null];
+  const report = reports[0];
+  if (code !== 0 || !report) throw new Error(`${measure} per call, ${name}: its process ended with exit code ${code} before it reported`);
+  if (report.collections > 0) throw new Error(`garbage per call, ${name}: ${report.collections} collection(s) ran during the calls; the figure would undercount`);
+  return { report, stdout };
+}
+
+export interface HeapReport {
+  /** Bytes the used heap grew by (garbage); 0 for promotion, which is read from V8's trace. */
+  grown: number;
+  /** Collections during a garbage measurement, which would make it undercount. */
+  collections: number;
+}
+
+/** Runs in the contender's process, after its warm-up: the calls of one measurement. */
+export async function measureHeap(measure: HeapMeasure, call: () => Promise<unknown>): Promise<HeapReport> {
+  if (measure === "promotion") {
+    // Traced from here on only, so that the warm-up's collections are not counted.
+    setFlagsFromString("--trace-gc-nvp");
+    for (let made = 0; made < CALLS.promotion; made++) await call();
+    setFlagsFromString("--no-trace-gc-nvp");
+    return { grown: 0, collections: 0 };
+  }
+  (globalThis as { gc?: () => void }).gc!();
+  let collections = 0;
+  const observer = new PerformanceObserver((list) => (collections += list.getEntries().length));
+  observer.observe({ entryTypes: ["gc"] });
+  const before = getHeapStatistics().used_heap_size;
+  for (let made = 0; made < CALLS.garbage; made++) await call();
+  const grown = getHeapStatistics().used_heap_size - before;
+  await new Promise((done) => setTimeout(done, 10));
+  observer.disconnect();
+  return { grown, collections };
 }

@@ -6,9 +6,8 @@ export interface GcPause {
   duration: number;
 }
 
-/** When one contender's round ran, on the same clock. */
-export interface Round {
-  contender: number;
+/** When a round ran, on the same clock. */
+export interface Span {
   start: number;
   end: number;
 }
@@ -30,17 +29,8 @@ export function recordGcPauses(): { stop: () => Promise<GcPause[]> } {
   };
 }
 
-/**
- * Each contender's pauses: those that began during one of its rounds (the garbage a contender
- * makes is mostly collected while it runs). The slowest 1% of calls are mostly these pauses.
- */
-export function gcPausesByContender(pauses: readonly GcPause[], rounds: readonly Round[], contenders: number): { count: number; ms: number }[] {
-  const totals = Array.from({ length: contenders }, () => ({ count: 0, ms: 0 }));
-  for (const pause of pauses) {
-    const round = rounds.find(({ start, end }) => pause.start >= start && pause.start < end);
-    if (!round) continue;
-    totals[round.contender]!.count += 1;
-    totals[round.contender]!.ms += pause.duration;
-  }
-  return totals;
+/** The pauses that began during one of the rounds: how many, and their milliseconds. */
+export function gcPausesDuring(pauses: readonly GcPause[], rounds: readonly Span[]): { count: number; ms: number } {
+  const during = pauses.filter((pause) => rounds.some(({ start, end }) => pause.start >= start && pause.start < end));
+  return { count: during.length, ms: during.reduce((sum, pause) => sum + pause.duration, 0) };
 }

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { repoRoot } from "../repo-root.js";
-import { CUSTOMER_ID } from "./request-cost.js";
+import { CUSTOMER_ID } from "./loopback-server.js";
 
 const requireFromRoot = createRequire(join(repoRoot, "package.json"));
 const devDependencies = (requireFromRoot("./package.json") as { devDependencies: Record<string, string> }).devDependencies;

@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { gcPausesByContender, recordGcPauses, type Round } from "./gc-pauses.js";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { startLoopbackServer } from "./loopback-server.js";
 import { median, percentile, round } from "./measure.js";
 import { turnCycle, turnOrder } from "./turn-order.js";
 
@@ -38,10 +38,6 @@ export interface TimeRatio {
   high: number;
 }
 
-/** The one customer the loopback server answers every contender with. */
-export const CUSTOMER_ID = "x4xCwxxJxGCx123Rx5xTx";
-const CUSTOMER = JSON.stringify({ id: CUSTOMER_ID, name: "Example Media Ltd", force_2fa: true, billing_network_type: "public", created_at: null, updated_at: null, deleted_at: null });
-
 /** Rounds per contender, at least: rounded up to whole cycles of the balanced order. */
 const MIN_ROUNDS = 28;
 /**
@@ -58,69 +54,55 @@ export function roundPlan(calls: number, contenders: number): { turns: number; p
   return { turns, perRound: Math.ceil(calls / turns) };
 }
 
-/**
- * The loopback server, in a process of its own so that its work and its garbage collection are
- * not counted in the clients' time or CPU. It prints its port, then answers every request alike.
- */
-const SERVER = `
-const { createServer } = require("node:http");
-const body = ${JSON.stringify(CUSTOMER)};
-const server = createServer((request, response) => {
-  request.resume();
-  response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body);
-});
-server.listen(0, "127.0.0.1", () => console.log(server.address().port));
-process.stdin.on("end", () => process.exit(0)).resume();
-`;
+/** What measureRequestCost asks of a contender's process (contender-process.ts), and its answers. */
+export type ContenderRequest = { round: number } | { finish: true };
+export interface RoundReport {
+  callMs: number[];
+  cpuUs: number;
+}
+export interface FinishReport {
+  gcPauses: { count: number; ms: number };
+}
 
 /**
- * Per-request cost, side by side against one loopback server in another process: plain `fetch`
- * (the floor) and each given client call, the same number of sequential calls each, after a
- * warm-up. The contenders take turns over many short rounds, in a balanced order (see
- * turn-order.ts), so a slow moment of the machine and the garbage of the contender before hit all
- * alike; each round records its wall time and this process's CPU time.
+ * Per-request cost, side by side against one loopback server in another process: the
+ * contenders of request-contenders.ts, named in its order (plain `fetch`, the floor, first), each
+ * in a process of its own, the same number of sequential calls each, after a warm-up. Each process collects only its
+ * own garbage, as an application using one client does: in one shared process, the garbage of the
+ * fetch-based clients was collected in part during the others' rounds. The contenders take turns
+ * over many short rounds, in a balanced order (see turn-order.ts), so a slow moment of the
+ * machine hits all alike; each round records its call times and its process's CPU time.
  */
-export async function measureRequestCost(calls: number, clients: { name: string; connect: (baseUrl: string) => () => Promise<unknown> }[]): Promise<RequestCost[]> {
+export async function measureRequestCost(calls: number, contenders: readonly string[]): Promise<RequestCost[]> {
   const server = await startLoopbackServer();
+  const processes: ContenderProcess[] = [];
   try {
-    const { baseUrl } = server;
-    const plainFetch = { name: "plain fetch", connect: (url: string) => async () => (await fetch(`${url}/customer/${CUSTOMER_ID}`, { headers: { "Fastly-Key": "k" } })).json() };
-    const contenders = [plainFetch, ...clients].map(({ name, connect }) => ({ name, call: connect(baseUrl) }));
-    for (const contender of contenders) for (let warmUp = 0; warmUp < 300; warmUp++) await contender.call();
-    const { turns, perRound } = roundPlan(calls, contenders.length);
-    const samples = contenders.map(() => [] as number[]);
-    const roundMs = contenders.map(() => [] as number[]);
-    const roundCpuUs = contenders.map(() => [] as number[]);
-    const roundP50Ms = contenders.map(() => [] as number[]);
-    const rounds: Round[] = [];
-    const gc = recordGcPauses();
+    // One at a time, so that no warm-up competes with another for the CPU.
+    for (const [index, name] of contenders.entries()) processes.push(await startContenderProcess(index, name, server.baseUrl));
+    const { turns, perRound } = roundPlan(calls, processes.length);
+    const samples = processes.map(() => [] as number[]);
+    const roundMs = processes.map(() => [] as number[]);
+    const roundCpuUs = processes.map(() => [] as number[]);
+    const roundP50Ms = processes.map(() => [] as number[]);
     for (let turn = 0; turn < turns; turn++) {
-      for (const index of turnOrder(turn, contenders.length)) {
-        const contender = contenders[index]!;
-        const taken = new Array<number>(perRound);
-        const start = performance.now();
-        const cpuBefore = process.cpuUsage();
-        for (let call = 0; call < perRound; call++) {
-          const before = performance.now();
-          await contender.call();
-          taken[call] = performance.now() - before;
-        }
-        const cpu = process.cpuUsage(cpuBefore);
-        rounds.push({ contender: index, start, end: performance.now() });
-        samples[index]!.push(...taken);
-        roundMs[index]!.push(taken.reduce((sum, sample) => sum + sample, 0));
-        roundCpuUs[index]!.push((cpu.user + cpu.system) / perRound);
-        roundP50Ms[index]!.push(percentile(taken, 50));
+      for (const index of turnOrder(turn, processes.length)) {
+        const { callMs, cpuUs } = await processes[index]!.ask<RoundReport>({ round: perRound });
+        samples[index]!.push(...callMs);
+        roundMs[index]!.push(callMs.reduce((sum, sample) => sum + sample, 0));
+        roundCpuUs[index]!.push(cpuUs / perRound);
+        roundP50Ms[index]!.push(percentile(callMs, 50));
       }
     }
-    const gcPauses = gcPausesByContender(await gc.stop(), rounds, contenders.length);
-    return contenders.map((contender, index) => {
+    const finished: FinishReport[] = [];
+    for (const contender of processes) finished.push(await contender.ask<FinishReport>({ finish: true }));
+    return contenders.map((name, index) => {
       const taken = samples[index]!;
-      const cycleP99Ms = percentileOfEach(taken, turnCycle(contenders.length) * perRound, 99);
+      const cycleP99Ms = percentileOfEach(taken, turnCycle(processes.length) * perRound, 99);
       const thousands = taken.length / 1000;
       const seconds = taken.reduce((sum, sample) => sum + sample, 0) / 1000;
+      const { gcPauses } = finished[index]!;
       return {
-        name: contender.name,
+        name,
         requestsPerSecond: Math.round(taken.length / seconds),
         p50Ms: round(median(roundP50Ms[index]!), 3),
         p99Ms: round(median(cycleP99Ms), 3),
@@ -131,32 +113,51 @@ export async function measureRequestCost(calls: number, clients: { name: string;
         roundCpuUs: roundCpuUs[index]!,
         roundP50Ms: roundP50Ms[index]!,
         cycleP99Ms,
-        gcPausesPerThousand: round(gcPauses[index]!.count / thousands, 1),
-        gcMsPerThousand: round(gcPauses[index]!.ms / thousands, 1),
+        gcPausesPerThousand: round(gcPauses.count / thousands, 1),
+        gcMsPerThousand: round(gcPauses.ms / thousands, 1),
       };
     });
   } finally {
+    for (const contender of processes) contender.kill();
     server.stop();
   }
+}
+
+interface ContenderProcess {
+  /** Sends one request and waits for its answer; rejects, naming the contender, if the process dies first. */
+  ask<Report>(request: ContenderRequest): Promise<Report>;
+  kill(): void;
+}
+
+/**
+ * Starts contender-process.ts for the contender at `index` (called `name` in messages) and waits
+ * until it has warmed up. It is started by path, not imported: it loads the built clients.
+ */
+async function startContenderProcess(index: number, name: string, baseUrl: string): Promise<ContenderProcess> {
+  const child = fork(fileURLToPath(new URL("./contender-process.ts", import.meta.url)), [String(index), baseUrl], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const next = <Reply>() =>
+    new Promise<Reply>((resolve, reject) => {
+      const exited = (code: number | null, signal: string | null) => reject(new Error(`the benchmark's process for ${name} ended (${signal ?? `exit code ${code}`}) before it answered`));
+      child.once("exit", exited);
+      child.once("message", (reply: Reply) => {
+        child.off("exit", exited);
+        resolve(reply);
+      });
+    });
+  await next<"ready">();
+  return {
+    ask<Report>(request: ContenderRequest) {
+      const reply = next<Report>();
+      child.send(request);
+      return reply;
+    },
+    kill: () => child.kill(),
+  };
 }
 
 /** The `p`th percentile of each run of `size` consecutive samples (a last, shorter one is left out). */
 export function percentileOfEach(samples: readonly number[], size: number, p: number): number[] {
   return Array.from({ length: Math.floor(samples.length / size) }, (_, run) => percentile(samples.slice(run * size, (run + 1) * size), p));
-}
-
-/** The loopback server (see SERVER), started in a process of its own; `stop` ends it. */
-export async function startLoopbackServer(): Promise<{ baseUrl: string; stop: () => void }> {
-  // stdin stays open as the server's lifeline: it exits when this process ends, however it ends.
-  const server = spawn(process.execPath, ["-e", SERVER], { stdio: ["pipe", "pipe", "inherit"] });
-  const [firstLine] = (await once(server.stdout!, "data")) as [Buffer];
-  return {
-    baseUrl: `http://127.0.0.1:${firstLine.toString().trim()}`,
-    stop: () => {
-      server.stdin!.end();
-      server.kill();
-    },
-  };
 }
 
 /**

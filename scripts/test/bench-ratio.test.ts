@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gcPausesByContender } from "../bench/gc-pauses.js";
+import { gcPausesDuring } from "../bench/gc-pauses.js";
 import { cpuRatio, latencyRatios, percentileOfEach, roundPlan, timeRatio, type RequestCost } from "../bench/request-cost.js";
 import { parseProcStat, watchStolenTime } from "../bench/stolen-time.js";
 import { turnCycle } from "../bench/turn-order.js";
@@ -82,12 +82,11 @@ describe("roundPlan", () => {
   });
 });
 
-describe("gcPausesByContender", () => {
-  it("counts each pause for the contender whose round it began in, and none outside the rounds", () => {
+describe("gcPausesDuring", () => {
+  it("counts the pauses that began during a round, and none between rounds", () => {
     const rounds = [
-      { contender: 0, start: 0, end: 10 },
-      { contender: 1, start: 10, end: 20 },
-      { contender: 0, start: 20, end: 30 },
+      { start: 0, end: 10 },
+      { start: 20, end: 30 },
     ];
     const pauses = [
       { start: 2, duration: 1.5 },
@@ -95,11 +94,8 @@ describe("gcPausesByContender", () => {
       { start: 29.9, duration: 2 },
       { start: 30, duration: 8 },
     ];
-    expect(gcPausesByContender(pauses, rounds, 3)).toEqual([
-      { count: 2, ms: 3.5 },
-      { count: 1, ms: 4 },
-      { count: 0, ms: 0 },
-    ]);
+    expect(gcPausesDuring(pauses, rounds)).toEqual({ count: 2, ms: 3.5 });
+    expect(gcPausesDuring(pauses, [])).toEqual({ count: 0, ms: 0 });
   });
 });
 
