@@ -16,6 +16,7 @@ import { round } from "./bench/measure.js";
 import { measureMaintainerLoop } from "./bench/maintainer-loop.js";
 import { measureMock } from "./bench/mock-server.js";
 import { providerSdks } from "./bench/provider-sdks.js";
+import { contenderNodeVersion } from "./bench/fork-contender.js";
 import { heapPerCallKb } from "./bench/garbage-per-call.js";
 import { startLoopbackServer } from "./bench/loopback-server.js";
 import { cpuRatio, latencyRatios, measureRequestCost, timeRatio, type RequestCost } from "./bench/request-cost.js";
@@ -163,7 +164,9 @@ await writeFile(join(repoRoot, "bench/results.json"), `${JSON.stringify({ machin
 console.log("\nWritten to bench/results.json.");
 
 function machine(): string {
-  return `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const contenders = contenderNodeVersion();
+  const node = contenders === process.version ? `Node ${process.version}` : `Node ${process.version}, request contenders on Node ${contenders}`;
+  return `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${node}`;
 }
 
 function printRows(): void {

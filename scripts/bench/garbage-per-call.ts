@@ -1,8 +1,7 @@
-import { fork } from "node:child_process";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { PerformanceObserver } from "node:perf_hooks";
+import { forkContender } from "./fork-contender.js";
 import { round } from "./measure.js";
 
 /** What a contender's process measures of its heap (see contender-process.ts). */
@@ -32,10 +31,7 @@ export async function heapPerCallKb(baseUrl: string, contenders: readonly string
 }
 
 async function measureInProcess(index: number, name: string, baseUrl: string, measure: HeapMeasure, v8Flags: string[]) {
-  const child = fork(fileURLToPath(new URL("./contender-process.ts", import.meta.url)), [String(index), baseUrl, measure], {
-    execArgv: [...process.execArgv, ...v8Flags],
-    stdio: ["ignore", "pipe", "inherit", "ipc"],
-  });
+  const child = forkContender([String(index), baseUrl, measure], { v8Flags, stdout: "pipe" });
   let stdout = "";
   child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   const reports: HeapReport[] = [];

@@ -1,5 +1,4 @@
-import { fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { forkContender } from "./fork-contender.js";
 import { startLoopbackServer } from "./loopback-server.js";
 import { median, percentile, round } from "./measure.js";
 import { turnCycle, turnOrder } from "./turn-order.js";
@@ -129,12 +128,9 @@ interface ContenderProcess {
   kill(): void;
 }
 
-/**
- * Starts contender-process.ts for the contender at `index` (called `name` in messages) and waits
- * until it has warmed up. It is started by path, not imported: it loads the built clients.
- */
+/** Starts the process of the contender at `index` (called `name` in messages) and waits until it has warmed up. */
 async function startContenderProcess(index: number, name: string, baseUrl: string): Promise<ContenderProcess> {
-  const child = fork(fileURLToPath(new URL("./contender-process.ts", import.meta.url)), [String(index), baseUrl], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = forkContender([String(index), baseUrl], { stdout: "inherit" });
   const next = <Reply>() =>
     new Promise<Reply>((resolve, reject) => {
       const exited = (code: number | null, signal: string | null) => reject(new Error(`the benchmark's process for ${name} ended (${signal ?? `exit code ${code}`}) before it answered`));
