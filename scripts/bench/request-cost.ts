@@ -66,11 +66,12 @@ export interface FinishReport {
 /**
  * Per-request cost, side by side against one loopback server in another process: the
  * contenders of request-contenders.ts, named in its order (plain `fetch`, the floor, first), each
- * in a process of its own, the same number of sequential calls each, after a warm-up. Each process collects only its
- * own garbage, as an application using one client does: in one shared process, the garbage of the
- * fetch-based clients was collected in part during the others' rounds. The contenders take turns
- * over many short rounds, in a balanced order (see turn-order.ts), so a slow moment of the
- * machine hits all alike; each round records its call times and its process's CPU time.
+ * in a process of its own, the same number of sequential calls each, after a warm-up. Each
+ * process collects only its own garbage, as an application using one client does: in one shared
+ * process, the fetch-based clients' garbage was collected in part during the others' rounds. The
+ * contenders take turns over many short rounds, in a balanced order (see turn-order.ts), so a
+ * slow moment of the machine hits all alike; each round records its call times and its
+ * process's CPU time.
  */
 export async function measureRequestCost(calls: number, contenders: readonly string[]): Promise<RequestCost[]> {
   const server = await startLoopbackServer();
