@@ -86,7 +86,7 @@ try {
   rows.push([
     "requests, promoted per call",
     heap.map(({ name, promotedKb }) => `${name.split(" (")[0]} ${promotedKb} kB`).join(", "),
-    "what outlived the young generation (V8's --trace-gc-nvp) over 5000 calls in a fresh node: the old generation's collections make the slowest calls",
+    "what outlived the young generation (V8's --trace-gc-nvp) over 5000 calls in a fresh node: what the old generation's longer collections then clear",
   ]);
 } finally {
   server.stop();
