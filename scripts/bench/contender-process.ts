@@ -6,12 +6,15 @@
  * and answers with the round's call times and CPU time; asked to finish, it answers with the
  * garbage-collection pauses of its rounds.
  */
-import { measureHeap, type HeapMeasure } from "./garbage-per-call.js";
+import { measureHeap, type HeapMeasure } from "./heap-measure.js";
 import { gcPausesDuring, recordGcPauses, type Span } from "./gc-pauses.js";
 import type { ContenderRequest, FinishReport, RoundReport } from "./request-cost.js";
 import { requestContenders } from "./request-contenders.js";
 
 const WARM_UP_CALLS = 300;
+// The benchmark's end, or its death, closes the channel: nothing outlives it (not even the idle
+// keep-alive connections that would hold the process open for seconds).
+process.on("disconnect", () => process.exit(0));
 const [index, baseUrl, heapMeasure] = process.argv.slice(2);
 const call = await requestContenders[Number(index)]!.connect(baseUrl!);
 for (let warmUp = 0; warmUp < WARM_UP_CALLS; warmUp++) await call();
@@ -40,7 +43,5 @@ function serveRounds() {
     const report: RoundReport = { callMs, cpuUs: cpu.user + cpu.system };
     process.send!(report);
   });
-  // The benchmark's end, or its death, closes the channel: nothing outlives it.
-  process.on("disconnect", () => process.exit(0));
   process.send!("ready");
 }

@@ -1,13 +1,7 @@
 import { once } from "node:events";
-import { getHeapStatistics, setFlagsFromString } from "node:v8";
-import { PerformanceObserver } from "node:perf_hooks";
 import { forkContender } from "./fork-contender.js";
+import { HEAP_CALLS, type HeapMeasure, type HeapReport } from "./heap-measure.js";
 import { round } from "./measure.js";
-
-/** What a contender's process measures of its heap (see contender-process.ts). */
-export type HeapMeasure = "garbage" | "promotion";
-
-const CALLS = { garbage: 1000, promotion: 5000 };
 
 /**
  * Per call, in kB, for each contender of request-contenders.ts (`contenders[i]` names the one at
@@ -25,7 +19,7 @@ export async function heapPerCallKb(baseUrl: string, contenders: readonly string
     const garbage = await measureInProcess(index, name, baseUrl, "garbage", ["--max-semi-space-size=512", "--min-semi-space-size=512", "--expose-gc"]);
     const promotion = await measureInProcess(index, name, baseUrl, "promotion", []);
     const promoted = [...promotion.stdout.matchAll(/ promoted=(\d+)/g)].reduce((sum, [, bytes]) => sum + Number(bytes), 0);
-    results.push({ name, garbageKb: round(garbage.report.grown / CALLS.garbage / 1024, 1), promotedKb: round(promoted / CALLS.promotion / 1024, 1) });
+    results.push({ name, garbageKb: round(garbage.report.grown / HEAP_CALLS.garbage / 1024, 1), promotedKb: round(promoted / HEAP_CALLS.promotion / 1024, 1) });
   }
   return results;
 }
@@ -41,32 +35,4 @@ async function measureInProcess(index: number, name: string, baseUrl: string, me
   if (code !== 0 || !report) throw new Error(`${measure} per call, ${name}: its process ended with exit code ${code} before it reported`);
   if (report.collections > 0) throw new Error(`garbage per call, ${name}: ${report.collections} collection(s) ran during the calls; the figure would undercount`);
   return { report, stdout };
-}
-
-export interface HeapReport {
-  /** Bytes the used heap grew by (garbage); 0 for promotion, which is read from V8's trace. */
-  grown: number;
-  /** Collections during a garbage measurement, which would make it undercount. */
-  collections: number;
-}
-
-/** Runs in the contender's process, after its warm-up: the calls of one measurement. */
-export async function measureHeap(measure: HeapMeasure, call: () => Promise<unknown>): Promise<HeapReport> {
-  if (measure === "promotion") {
-    // Traced from here on only, so that the warm-up's collections are not counted.
-    setFlagsFromString("--trace-gc-nvp");
-    for (let made = 0; made < CALLS.promotion; made++) await call();
-    setFlagsFromString("--no-trace-gc-nvp");
-    return { grown: 0, collections: 0 };
-  }
-  (globalThis as { gc?: () => void }).gc!();
-  let collections = 0;
-  const observer = new PerformanceObserver((list) => (collections += list.getEntries().length));
-  observer.observe({ entryTypes: ["gc"] });
-  const before = getHeapStatistics().used_heap_size;
-  for (let made = 0; made < CALLS.garbage; made++) await call();
-  const grown = getHeapStatistics().used_heap_size - before;
-  await new Promise((done) => setTimeout(done, 10));
-  observer.disconnect();
-  return { grown, collections };
 }

@@ -1,0 +1,36 @@
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { PerformanceObserver } from "node:perf_hooks";
+
+/** What a contender's process measures of its heap (see garbage-per-call.ts). */
+export type HeapMeasure = "garbage" | "promotion";
+
+/** The calls each measurement makes. */
+export const HEAP_CALLS = { garbage: 1000, promotion: 5000 };
+
+export interface HeapReport {
+  /** Bytes the used heap grew by (garbage); 0 for promotion, which is read from V8's trace. */
+  grown: number;
+  /** Collections during a garbage measurement, which would make it undercount. */
+  collections: number;
+}
+
+/** Runs in the contender's process, after its warm-up: the calls of one measurement. */
+export async function measureHeap(measure: HeapMeasure, call: () => Promise<unknown>): Promise<HeapReport> {
+  if (measure === "promotion") {
+    // Traced from here on only, so that the warm-up's collections are not counted.
+    setFlagsFromString("--trace-gc-nvp");
+    for (let made = 0; made < HEAP_CALLS.promotion; made++) await call();
+    setFlagsFromString("--no-trace-gc-nvp");
+    return { grown: 0, collections: 0 };
+  }
+  (globalThis as { gc?: () => void }).gc!();
+  let collections = 0;
+  const observer = new PerformanceObserver((list) => (collections += list.getEntries().length));
+  observer.observe({ entryTypes: ["gc"] });
+  const before = getHeapStatistics().used_heap_size;
+  for (let made = 0; made < HEAP_CALLS.garbage; made++) await call();
+  const grown = getHeapStatistics().used_heap_size - before;
+  await new Promise((done) => setTimeout(done, 10));
+  observer.disconnect();
+  return { grown, collections };
+}
