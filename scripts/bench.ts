@@ -18,6 +18,8 @@ import { measureMock } from "./bench/mock-server.js";
 import { providerSdks } from "./bench/provider-sdks.js";
 import { contenderNodeVersion } from "./bench/fork-contender.js";
 import { heapPerCallKb } from "./bench/garbage-per-call.js";
+import { HEAP_CALLS } from "./bench/heap-measure.js";
+import { promotionWithoutSuspects } from "./bench/promotion-causes.js";
 import { startLoopbackServer } from "./bench/loopback-server.js";
 import { cpuRatio, latencyRatios, measureRequestCost, timeRatio, type RequestCost } from "./bench/request-cost.js";
 import { requestContenders } from "./bench/request-contenders.js";
@@ -86,7 +88,18 @@ try {
   rows.push([
     "requests, promoted per call",
     heap.map(({ name, promotedKb }) => `${name.split(" (")[0]} ${promotedKb} kB`).join(", "),
-    "what outlived the young generation (V8's --trace-gc-nvp) over 5000 calls in a fresh node: what the old generation's longer collections then clear",
+    `what outlived the young generation (V8's --trace-gc-nvp) over ${HEAP_CALLS.promotion} calls after ${HEAP_CALLS.promotionWarmUp} more of warm-up, in a fresh node: what the old generation's longer collections then clear`,
+  ]);
+  const causes = [];
+  for (const name of ["plain fetch", "@org/fastly-customers"]) {
+    const index = requestContenders.findIndex((contender) => contender.name === name);
+    const conditions = await promotionWithoutSuspects(server.baseUrl, index, name);
+    causes.push(`${name} ${heap[index]!.promotedKb} kB: ${conditions.map(({ condition, kb }) => `${condition} ${kb}`).join(", ")}`);
+  }
+  rows.push([
+    "requests, promoted per call, by cause",
+    causes.join("; "),
+    "the same measurement with undici's FinalizationRegistry replaced before fetch loads, and/or node --no-allocation-site-pretenuring (scripts/bench/promotion-causes.ts)",
   ]);
 } finally {
   server.stop();

@@ -15,10 +15,10 @@ export const contenderNodeVersion = () => (contenderNode === process.execPath ? 
  * Starts contender-process.ts with `args`, by path: it loads the built clients, which no module
  * of the benchmark's own may import (they are type-checked and tested without a build).
  */
-export function forkContender(args: string[], { v8Flags = [], stdout }: { v8Flags?: string[]; stdout: "pipe" | "inherit" }): ChildProcess {
+export function forkContender(args: string[], { nodeFlags = [], stdout }: { nodeFlags?: string[]; stdout: "pipe" | "inherit" }): ChildProcess {
   return fork(fileURLToPath(new URL("./contender-process.ts", import.meta.url)), args, {
     execPath: contenderNode,
-    execArgv: [...process.execArgv, ...v8Flags],
+    execArgv: [...process.execArgv, ...nodeFlags],
     stdio: ["ignore", stdout, "inherit", "ipc"],
   });
 }

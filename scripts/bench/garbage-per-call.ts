@@ -17,15 +17,20 @@ export async function heapPerCallKb(baseUrl: string, contenders: readonly string
   const results = [];
   for (const [index, name] of contenders.entries()) {
     const garbage = await measureInProcess(index, name, baseUrl, "garbage", ["--max-semi-space-size=512", "--min-semi-space-size=512", "--expose-gc"]);
-    const promotion = await measureInProcess(index, name, baseUrl, "promotion", []);
-    const promoted = [...promotion.stdout.matchAll(/ promoted=(\d+)/g)].reduce((sum, [, bytes]) => sum + Number(bytes), 0);
-    results.push({ name, garbageKb: round(garbage.report.grown / HEAP_CALLS.garbage / 1024, 1), promotedKb: round(promoted / HEAP_CALLS.promotion / 1024, 1) });
+    results.push({ name, garbageKb: round(garbage.report.grown / HEAP_CALLS.garbage / 1024, 1), promotedKb: await promotedKb(index, name, baseUrl) });
   }
   return results;
 }
 
-async function measureInProcess(index: number, name: string, baseUrl: string, measure: HeapMeasure, v8Flags: string[]) {
-  const child = forkContender([String(index), baseUrl, measure], { v8Flags, stdout: "pipe" });
+/** The promotion per call of the contender at `index`, in a process started with `nodeFlags`. */
+export async function promotedKb(index: number, name: string, baseUrl: string, nodeFlags: string[] = []): Promise<number> {
+  const { stdout } = await measureInProcess(index, name, baseUrl, "promotion", nodeFlags);
+  const promoted = [...stdout.matchAll(/ promoted=(\d+)/g)].reduce((sum, [, bytes]) => sum + Number(bytes), 0);
+  return round(promoted / HEAP_CALLS.promotion / 1024, 1);
+}
+
+async function measureInProcess(index: number, name: string, baseUrl: string, measure: HeapMeasure, nodeFlags: string[]) {
+  const child = forkContender([String(index), baseUrl, measure], { nodeFlags, stdout: "pipe" });
   let stdout = "";
   child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   const reports: HeapReport[] = [];
