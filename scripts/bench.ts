@@ -22,7 +22,7 @@ import { HEAP_CALLS } from "./bench/heap-measure.js";
 import { promotionWithoutSuspects } from "./bench/promotion-causes.js";
 import { startLoopbackServer } from "./bench/loopback-server.js";
 import { cpuRatio, latencyRatios, measureRequestCost, timeRatio, type RequestCost } from "./bench/request-cost.js";
-import { requestContenders } from "./bench/request-contenders.js";
+import { comparisons, requestContenders } from "./bench/request-contenders.js";
 import { watchStolenTime } from "./bench/stolen-time.js";
 import { repoRoot } from "./repo-root.js";
 
@@ -40,10 +40,15 @@ const rows: [string, string, string][] = [];
 const stolen = watchStolenTime();
 const requestCost = await measureRequestCost(CALLS, requestContenders.map(({ name }) => name));
 const stolenPercent = stolen.stop();
-const [floor, openApiFetchAlone, fastlyClient] = requestCost;
+const costOf = (name: string) => {
+  const cost = requestCost.find((result) => result.name === name);
+  if (!cost) throw new Error(`no request contender is named ${name}`);
+  return cost;
+};
+const floor = requestCost[0]!;
 const versus = (result: RequestCost) => {
-  const time = timeRatio(result, floor!);
-  return ` (${time.median}× the time of plain fetch, middle half of rounds ${time.low}–${time.high}×)`;
+  const time = timeRatio(result, floor);
+  return ` (${time.median}× the time of ${floor.name}, middle half of rounds ${time.low}–${time.high}×)`;
 };
 for (const result of requestCost) {
   rows.push([
@@ -57,18 +62,16 @@ rows.push([
   stolenPercent === undefined ? "not reported by this system" : `${round(stolenPercent, 1)}% of the machine's, while the requests ran`,
   "steal time (/proc/stat): a host busy with other guests slows every contender, some rounds more than others",
 ]);
-const layerTime = timeRatio(fastlyClient!, openApiFetchAlone!);
-const layerCpu = cpuRatio(fastlyClient!, openApiFetchAlone!);
+const layer = { ours: costOf(comparisons.layer.ours), base: costOf(comparisons.layer.base) };
+const layerTime = timeRatio(layer.ours, layer.base);
+const layerCpu = cpuRatio(layer.ours, layer.base);
 const cpuGoal = layerCpu.median <= 1.1 ? "met" : "not met";
 rows.push([
   "requests, our layer over openapi-fetch",
   `CPU ${layerCpu.median}× (middle half ${layerCpu.low}–${layerCpu.high}×; goal ≤ 1.10×: ${cpuGoal}), time ${layerTime.median}×`,
-  "@org/fastly-customers over openapi-fetch alone, per call: what auth, retries, timeouts and errors cost",
+  `${layer.ours.name} over ${layer.base.name.split(" (")[0]}, per call: what auth, retries, timeouts and errors cost`,
 ]);
-for (const [ours, theirs] of [
-  [requestCost[2]!, requestCost[4]!],
-  [requestCost[5]!, requestCost[6]!],
-] as const) {
+for (const { ours, theirs } of comparisons.sdks.map((pair) => ({ ours: costOf(pair.ours), theirs: costOf(pair.theirs) }))) {
   const { p50, p99 } = latencyRatios(ours, theirs);
   const ahead = p50.median < 1 && p99.median < 1 ? "ahead on p50 and p99" : "NOT ahead on both";
   rows.push([
@@ -91,7 +94,7 @@ try {
     `what outlived the young generation (V8's --trace-gc-nvp) over ${HEAP_CALLS.promotion} calls after ${HEAP_CALLS.promotionWarmUp} more of warm-up, in a fresh node: what the old generation's longer collections then clear`,
   ]);
   const causes = [];
-  for (const name of ["plain fetch", "@org/fastly-customers"]) {
+  for (const name of [floor.name, comparisons.layer.ours]) {
     const index = requestContenders.findIndex((contender) => contender.name === name);
     const conditions = await promotionWithoutSuspects(server.baseUrl, index, name);
     causes.push(`${name} ${heap[index]!.promotedKb} kB: ${conditions.map(({ condition, kb }) => `${condition} ${kb}`).join(", ")}`);

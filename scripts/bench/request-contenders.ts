@@ -22,7 +22,20 @@ type FastlyModule = typeof import("../../packages/fastly-customers/src/index.js"
 type CyberSourceModule = typeof import("../../packages/cybersource-customers/src/index.js");
 
 const path = { params: { path: { customer_id: CUSTOMER_ID } } };
-const sdk = (provider: ProviderSdk): RequestContender => ({ name: `${provider.name} ${provider.version} (the provider's SDK)`, connect: async (baseUrl) => provider.connect(baseUrl) });
+const sdkName = (provider: ProviderSdk) => `${provider.name} ${provider.version} (the provider's SDK)`;
+const sdk = (provider: ProviderSdk): RequestContender => ({ name: sdkName(provider), connect: async (baseUrl) => provider.connect(baseUrl) });
+const OPENAPI_FETCH_ALONE = "openapi-fetch alone (no auth, retries, timeouts)";
+const FASTLY_CLIENT = "@org/fastly-customers";
+const CYBERSOURCE_CLIENT = "@org/cybersource-customers";
+
+/** Which contenders the goals compare, by name: our layer over its base, and ours against each SDK. */
+export const comparisons = {
+  layer: { ours: FASTLY_CLIENT, base: OPENAPI_FETCH_ALONE },
+  sdks: [
+    { ours: FASTLY_CLIENT, theirs: sdkName(providerSdks[0]!) },
+    { ours: CYBERSOURCE_CLIENT, theirs: sdkName(providerSdks[1]!) },
+  ],
+};
 
 /** In table order; the first, plain `fetch`, is the floor the others are compared with. */
 export const requestContenders: RequestContender[] = [
@@ -31,21 +44,21 @@ export const requestContenders: RequestContender[] = [
     connect: async (baseUrl) => async () => (await fetch(`${baseUrl}/customer/${CUSTOMER_ID}`, { headers: { "Fastly-Key": "k" } })).json(),
   },
   {
-    name: "openapi-fetch alone (no auth, retries, timeouts)",
+    name: OPENAPI_FETCH_ALONE,
     connect: async (baseUrl) => {
       const client = createOpenApiFetchClient<FastlyPaths>({ baseUrl, headers: { "Fastly-Key": "k" } });
       return async () => (await client.GET("/customer/{customer_id}", path)).data;
     },
   },
   {
-    name: "@org/fastly-customers",
+    name: FASTLY_CLIENT,
     connect: async (baseUrl) => {
       const client = (await importClient<FastlyModule>("fastly-customers")).createFastlyClient({ apiToken: "k", baseUrl });
       return async () => (await client.GET("/customer/{customer_id}", path)).data;
     },
   },
   {
-    name: "@org/fastly-customers, operation method",
+    name: `${FASTLY_CLIENT}, operation method`,
     connect: async (baseUrl) => {
       const client = (await importClient<FastlyModule>("fastly-customers")).createFastlyClient({ apiToken: "k", baseUrl });
       return async () => (await client.getCustomer({ customer_id: CUSTOMER_ID })).data;
@@ -53,7 +66,7 @@ export const requestContenders: RequestContender[] = [
   },
   sdk(providerSdks[0]!),
   {
-    name: "@org/cybersource-customers",
+    name: CYBERSOURCE_CLIENT,
     connect: async (baseUrl) => {
       const { createCyberSourceClient } = await importClient<CyberSourceModule>("cybersource-customers");
       const client = createCyberSourceClient({ merchantId: "m", keyId: "k", sharedSecret: SHARED_SECRET, baseUrl });
