@@ -6,7 +6,8 @@ import { promotedKb } from "./garbage-per-call.js";
  * with each of two suspects taken away, and with both.
  * - undici's FinalizationRegistry. undici registers every response (holding its body stream), and
  *   every request that follows a signal, as a call with a timeout or a fetch of a `Request` does.
- *   V8's young-generation collections leave registrations alone, so what they hold outlives them.
+ *   V8's young-generation collections leave registrations alone, so what is registered, and all
+ *   it reaches, outlives them.
  *   Taken away by replacing the global before anything loads fetch.
  * - V8's allocation-site pretenuring, which then allocates such objects straight in the old
  *   generation, where dead ones keep the young objects they point to alive. Taken away by a flag.
