@@ -11,19 +11,23 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
 
+type Targets = Record<string, string | Record<string, string | undefined>>;
+
 interface Manifest {
   name: string;
-  exports: Record<string, string | { default?: string }>;
+  exports: Targets;
+  /** Subpath imports (`#default-fetch`) chosen by condition: left for the user's resolver. */
+  imports?: Targets;
   dependencies?: Record<string, string>;
 }
 
 const packageDir = process.cwd();
 const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as Manifest;
 
-/** `./dist/public-api.js` → `src/public-api.ts`, for every JS entry of the exports map. */
-function entryPoints(exportsMap: Manifest["exports"]): string[] {
-  return Object.values(exportsMap)
-    .map((target) => (typeof target === "string" ? target : target.default))
+/** `./dist/public-api.js` → `src/public-api.ts`, for every JS target of the map, under any condition. */
+function entryPoints(map: Targets): string[] {
+  return Object.values(map)
+    .flatMap((target) => (typeof target === "string" ? [target] : Object.values(target)))
     .filter((target): target is string => !!target?.startsWith("./dist/") && target.endsWith(".js"))
     .map((target) => target.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts"));
 }
@@ -37,7 +41,7 @@ try {
   process.exit(1);
 }
 await build({
-  entryPoints: entryPoints(manifest.exports),
+  entryPoints: [...new Set([...entryPoints(manifest.exports), ...entryPoints(manifest.imports ?? {})])],
   outdir: join(packageDir, "dist"),
   outbase: join(packageDir, "src"),
   bundle: true,
@@ -45,7 +49,8 @@ await build({
   format: "esm",
   platform: "neutral",
   target: "es2022",
-  external: Object.keys(manifest.dependencies ?? {}),
+  // Node's built-ins only reach a module that an `imports` condition gives to Node alone.
+  external: [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.imports ?? {}), "node:*"],
   chunkNames: "chunks/[name]-[hash]",
   logLevel: "warning",
 });

@@ -1,3 +1,4 @@
+import { defaultFetch } from "#default-fetch";
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { ApiClient } from "./api-client-types.js";
 import { checkBaseUrl } from "./base-url.js";
@@ -16,7 +17,11 @@ const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TR
 export interface ClientConfig extends RequestPolicy, LoggingOptions {
   /** Where requests go; defaults to the first server of the spec. */
   baseUrl?: string;
-  /** A fetch implementation (proxies, instrumentation); defaults to the global fetch. */
+  /**
+   * A fetch implementation (proxies, instrumentation). By default requests go over node:http(s)
+   * on Node (see node-http-fetch.ts) and through the global fetch elsewhere; pass
+   * `fetch: globalThis.fetch` for Node's own fetch.
+   */
   fetch?: (request: Request) => Promise<Response>;
   /** Headers added to every request. A `User-Agent` of your app comes first in the one sent. */
   headers?: Record<string, string>;
@@ -65,7 +70,7 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
   const baseUrl = checkBaseUrl(options.baseUrl ?? options.defaultBaseUrl, options);
   const userFetch = options.fetch;
   const send = createSender({
-    fetch: userFetch ? withRequestsHeld(userFetch) : (input, init) => fetch(input, init),
+    fetch: userFetch ? withRequestsHeld(userFetch) : defaultFetch,
     credentialHeaders: [...(options.credentialHeaders ?? []), ...Object.keys(options.authHeaders ?? {})],
     requestIdHeaders: options.requestIdHeaders ?? ["x-request-id", "request-id"],
     errorCode: options.errorCode ?? defaultErrorCode,

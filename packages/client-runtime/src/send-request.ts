@@ -4,9 +4,11 @@ import { recordExchange, type ExchangeContext } from "./exchange-record.js";
 import { redactSecrets } from "./redact.js";
 import { RequestDescription } from "./request-description.js";
 
+/** Sends one request (its `redirect` is "manual"), under `init.signal` and with `init.body` when given. */
+export type SendFetch = (input: Request | string, init?: RequestInit) => Promise<Response>;
+
 export interface SenderOptions {
-  /** Sends one request (its `redirect` is "manual"), under `init.signal` and with `init.body` when given. */
-  fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
+  fetch: SendFetch;
   /** Headers that carry credentials: dropped when a redirect leaves the origin. */
   credentialHeaders: readonly string[];
   /** Response headers that carry the provider's request or correlation id, first found wins. */

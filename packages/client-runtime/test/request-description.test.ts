@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { callOptions, createApiClient, headerAuth } from "../src/index.js";
+import type { SendFetch } from "../src/send-request.js";
 import type { paths } from "./paths.js";
 import { startTestServer } from "./test-server.js";
 
@@ -11,7 +12,14 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
-afterEach(() => void vi.restoreAllMocks());
+
+// What the clients' default fetch is handed, on its way to the real one.
+const sent = vi.hoisted(() => [] as Parameters<SendFetch>[]);
+vi.mock("#default-fetch", async (importOriginal) => {
+  const { defaultFetch } = await importOriginal<{ defaultFetch: SendFetch }>();
+  return { defaultFetch: (...args: Parameters<SendFetch>) => (sent.push(args), defaultFetch(...args)) };
+});
+afterEach(() => void (sent.length = 0));
 
 // Two ways a client authenticates: with fixed headers its requests stay descriptions that fetch
 // builds once; a middleware must be handed a Request.
@@ -22,10 +30,9 @@ const ways = {
 const path = (id: string) => ({ params: { path: { id } } });
 
 describe("a call's request", () => {
-  it("is built by fetch alone, from the URL and init, when nothing else needs to see it", async () => {
-    const fetchSpy = vi.spyOn(globalThis, "fetch");
+  it("is sent as its URL and init alone, when nothing else needs to see it", async () => {
     await ways.described().GET("/things/{id}", { ...path("a"), ...callOptions({ timeout: 5_000 }) });
-    const [input, init] = fetchSpy.mock.calls[0]!;
+    const [input, init] = sent[0]!;
     expect(input).toBe(`${server.url}/things/a`);
     expect(init).toMatchObject({ method: "GET", redirect: "manual" });
     expect(init!.signal).toBeInstanceOf(AbortSignal);
@@ -41,24 +48,22 @@ describe("a call's request", () => {
       return client.GET("/things/{id}", path("b"));
     }],
   ])("is a Request when %s may see it", async (_, call) => {
-    const fetchSpy = vi.spyOn(globalThis, "fetch");
     const { data } = await call();
     expect(data).toEqual({ id: "b" });
-    expect(fetchSpy.mock.calls[0]![0]).toBeInstanceOf(Request);
+    expect(sent[0]![0]).toBeInstanceOf(Request);
   });
 
   it("is a description again once every middleware added later is ejected, and a Request while one is left", async () => {
-    const fetchSpy = vi.spyOn(globalThis, "fetch");
     const client = ways.described();
     const middleware = { onRequest: () => undefined };
     client.use(middleware, middleware);
     client.eject(middleware);
     await client.GET("/things/{id}", path("e"));
-    expect(fetchSpy.mock.calls.at(-1)![0]).toBeInstanceOf(Request);
+    expect(sent.at(-1)![0]).toBeInstanceOf(Request);
     client.eject(middleware);
     const { data } = await client.GET("/things/{id}", path("e"));
     expect(data).toEqual({ id: "e" });
-    expect(fetchSpy.mock.calls.at(-1)![0]).toBe(`${server.url}/things/e`);
+    expect(sent.at(-1)![0]).toBe(`${server.url}/things/e`);
   });
 
   describe.each(Object.entries(ways))("%s", (_, client) => {
