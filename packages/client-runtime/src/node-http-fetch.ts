@@ -1,8 +1,12 @@
 /// <reference types="node" />
-import { request as httpRequest, type IncomingMessage } from "node:http";
-import { request as httpsRequest } from "node:https";
+import type { IncomingMessage, request } from "node:http";
 import { bodyStream, decoded } from "./node-response-body.js";
 import type { SendFetch } from "./send-request.js";
+
+// Loaded by the first request: on Node 22 and later node:http loads Node's fetch stack (about
+// 25 ms), which creating a client should not.
+let httpRequest: typeof request | undefined;
+let httpsRequest: typeof request | undefined;
 
 /** Statuses whose Response must have a null body (Fetch standard). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -32,12 +36,12 @@ export const nodeHttpFetch: SendFetch = async (input, init) => {
   const body = await bodyBytes(init && "body" in init ? init.body : request?.body ? await request.arrayBuffer() : undefined, headers);
   if (body && (method === "GET" || method === "HEAD")) throw new TypeError("Request with GET/HEAD method cannot have body.");
   withDefaultHeaders(headers, url, method, body);
+  const send = url.protocol === "https:" ? (httpsRequest ??= (await import("node:https")).request) : (httpRequest ??= (await import("node:http")).request);
   return new Promise<Response>((resolve, reject) => {
     const onAbort = () => {
       outgoing.destroy();
       reject(signal!.reason);
     };
-    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
     const outgoing = send(url, { method, headers }, (incoming) => {
       try {
         resolve(responseOf(incoming, url, method, signal, onAbort));
