@@ -31,13 +31,15 @@ export const nodeHttpFetch: SendFetch = async (input, init) => {
   if (url.username || url.password) throw new TypeError("Request cannot be constructed from a URL that includes credentials");
   const signal = init && "signal" in init ? init.signal : request?.signal;
   signal?.throwIfAborted();
-  const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
+  const method = normalisedMethod(init?.method ?? request?.method ?? "GET");
   const headers = headerRecord(init?.headers ?? request?.headers);
   const body = await bodyBytes(init && "body" in init ? init.body : request?.body ? await request.arrayBuffer() : undefined, headers);
   if (body && (method === "GET" || method === "HEAD")) throw new TypeError("Request with GET/HEAD method cannot have body.");
   withDefaultHeaders(headers, url, method, body);
   const send = url.protocol === "https:" ? (httpsRequest ??= (await import("node:https")).request) : (httpRequest ??= (await import("node:http")).request);
   return new Promise<Response>((resolve, reject) => {
+    // The signal may have fired while the body was read or node:http loaded: no listener would hear it.
+    if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       outgoing.destroy();
       reject(signal!.reason);
@@ -72,11 +74,20 @@ function responseOf(incoming: IncomingMessage, url: URL, method: string, signal:
   const init = { status, statusText: incoming.statusMessage ?? "", headers };
   if (!hasBody) {
     signal?.removeEventListener("abort", onAbortRequest);
-    incoming.resume();
+    // Nothing reads it: drained so the connection serves the next request, and no error of it is thrown.
+    incoming.on("error", () => undefined).resume();
     return withUrl(new Response(null, init), url);
   }
   const response = new Response(bodyStream(decoded(incoming), incoming, signal, onAbortRequest), init);
   return withUrl(response, url);
+}
+
+const NORMALISED_METHODS = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"]);
+
+/** Fetch upper-cases these six methods only; any other (`patch`) is sent as written. */
+function normalisedMethod(method: string): string {
+  const upper = method.toUpperCase();
+  return NORMALISED_METHODS.has(upper) ? upper : method;
 }
 
 /** The request's headers by lower-case name, as fetch would send them (a Headers normalises them). */

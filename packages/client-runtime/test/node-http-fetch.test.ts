@@ -64,6 +64,8 @@ describe("nodeHttpFetch", () => {
     expect(seen.at(-1)).toMatchObject({ method: "PUT", headers: { accept: "application/json", "content-type": "application/json", "user-agent": "mine/1" } });
     await nodeHttpFetch(`${base}/json`, { method: "POST" });
     expect(seen.at(-1)!.headers["content-length"]).toBe("0");
+    await nodeHttpFetch(`${base}/json`, { method: "PATCH", body: "{}" });
+    expect(seen.at(-1)!.method).toBe("PATCH");
   });
 
   it("takes the init's body and signal over the Request's, as fetch(request, init) does", async () => {
@@ -142,6 +144,14 @@ describe("nodeHttpFetch", () => {
       const before = seen.length;
       const reason = new Error("gave up");
       expect(await failureOf(nodeHttpFetch(`${base}/json`, { signal: AbortSignal.abort(reason) }))).toBe(reason);
+      expect(seen.length).toBe(before);
+    });
+
+    it("hears an abort that comes while the body is being read, before the request is sent", async () => {
+      const controller = new AbortController();
+      const before = seen.length;
+      const body = new ReadableStream({ pull: (stream) => (controller.abort("meanwhile"), stream.close()) });
+      expect(await failureOf(nodeHttpFetch(`${base}/json`, { method: "POST", body, signal: controller.signal, duplex: "half" } as RequestInit))).toBe("meanwhile");
       expect(seen.length).toBe(before);
     });
 
