@@ -8,8 +8,8 @@ import type { SendFetch } from "./send-request.js";
 let httpRequest: typeof request | undefined;
 let httpsRequest: typeof request | undefined;
 
-/** Statuses whose Response must have a null body (Fetch standard). */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Statuses whose Response must have a null body (Fetch standard; 101 and 103 never get this far). */
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 /**
  * The clients' fetch on Node: one request over node:http(s) and its keep-alive agent, answered
