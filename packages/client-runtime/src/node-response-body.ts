@@ -89,15 +89,15 @@ class InflateEither extends Transform {
       if (chunk.length === 0) return done();
       this.#inflate = (chunk[0]! & 0x0f) === 0x08 ? createInflate(LENIENT) : createInflateRaw(LENIENT);
       this.#inflate.on("data", (data: Buffer) => this.push(data));
-      this.#inflate.on("end", () => this.push(null));
       this.#inflate.on("error", (error) => this.destroy(error));
     }
     this.#inflate.write(chunk, done);
   }
 
-  override _final(done: (error?: Error | null) => void): void {
-    if (this.#inflate) this.#inflate.end();
-    else this.push(null);
-    done();
+  // Ends the readable side only once the inflater has given all it holds.
+  override _flush(done: TransformCallback): void {
+    if (!this.#inflate) return done();
+    this.#inflate.once("end", () => done());
+    this.#inflate.end();
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { getEventListeners } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -7,6 +8,8 @@ import { nodeHttpFetch } from "../src/node-http-fetch.js";
 
 // Node's transport against a real server: what the sender relies on fetch for, done the same way.
 const JSON_BODY = JSON.stringify({ id: "c1", name: "Ünïcode" });
+// Compresses poorly, so that the inflater gives it out over many chunks, some after the input ends.
+const LARGE_TEXT = randomBytes(3 * 1024 * 1024).toString("base64");
 const seen: { method: string; url: string; headers: IncomingMessage["headers"]; body: Buffer }[] = [];
 let connections = 0;
 const routes: Record<string, (response: ServerResponse) => void> = {
@@ -15,6 +18,7 @@ const routes: Record<string, (response: ServerResponse) => void> = {
   "/x-gzip": (response) => response.writeHead(200, { "content-encoding": "x-gzip" }).end(gzipSync(JSON_BODY)),
   "/deflate": (response) => response.writeHead(200, { "content-encoding": "deflate" }).end(deflateSync(JSON_BODY)),
   "/deflate-raw": (response) => response.writeHead(200, { "content-encoding": "deflate" }).end(deflateRawSync(JSON_BODY)),
+  "/deflate-raw-large": (response) => response.writeHead(200, { "content-encoding": "deflate" }).end(deflateRawSync(LARGE_TEXT)),
   "/br": (response) => response.writeHead(200, { "content-encoding": "br" }).end(brotliCompressSync(JSON_BODY)),
   "/gzip-then-br": (response) => response.writeHead(200, { "content-encoding": "gzip, br" }).end(brotliCompressSync(gzipSync(JSON_BODY))),
   "/unknown-coding": (response) => response.writeHead(200, { "content-encoding": "zstd" }).end("as sent"),
@@ -97,6 +101,10 @@ describe("nodeHttpFetch", () => {
 
   it.each(["/gzip", "/x-gzip", "/deflate", "/deflate-raw", "/br", "/gzip-then-br"])("decodes %s", async (path) => {
     expect(await (await nodeHttpFetch(`${base}${path}`)).json()).toEqual({ id: "c1", name: "Ünïcode" });
+  });
+
+  it("decodes a large body whole, however the inflater splits it", async () => {
+    expect(await (await nodeHttpFetch(`${base}/deflate-raw-large`)).text()).toBe(LARGE_TEXT);
   });
 
   it("leaves an unknown coding as sent, and a broken one fails the body with a TypeError", async () => {
