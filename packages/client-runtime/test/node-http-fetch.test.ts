@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getEventListeners } from "node:events";
+import { readFileSync } from "node:fs";
+import { createServer as createHttpsServer, globalAgent as httpsAgent } from "node:https";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
@@ -199,6 +201,36 @@ describe("nodeHttpFetch", () => {
     await reader.read();
     await reader.cancel();
     expect(await (await nodeHttpFetch(`${base}/json`)).json()).toEqual({ id: "c1", name: "Ünïcode" });
+  });
+
+  describe("over https", () => {
+    // A self-signed certificate for 127.0.0.1, valid until 2126: test-only, trusted by no one.
+    const tls = { key: readFileSync(new URL("fixtures/loopback-key.pem", import.meta.url)), cert: readFileSync(new URL("fixtures/loopback-cert.pem", import.meta.url)) };
+    const secure = createHttpsServer(tls, (request, response) => {
+      seen.push({ method: request.method!, url: request.url!, headers: request.headers, body: Buffer.alloc(0) });
+      response.writeHead(200, { "content-encoding": "br" }).end(brotliCompressSync(JSON_BODY));
+    });
+    let secureBase = "";
+    beforeAll(async () => {
+      await new Promise<void>((listening) => secure.listen(0, "127.0.0.1", listening));
+      secureBase = `https://127.0.0.1:${(secure.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((closed) => {
+      secure.closeAllConnections();
+      secure.close(() => closed());
+    }));
+
+    it("trusts what Node's https agent trusts, and names the certificate problem when it does not", async () => {
+      const refused = await failureOf(nodeHttpFetch(`${secureBase}/json`));
+      expect(refused).toMatchObject({ message: "fetch failed", cause: { code: "DEPTH_ZERO_SELF_SIGNED_CERT" } });
+      httpsAgent.options.ca = tls.cert; // as NODE_EXTRA_CA_CERTS would
+      try {
+        expect(await (await nodeHttpFetch(`${secureBase}/json`)).json()).toEqual({ id: "c1", name: "Ünïcode" });
+        expect(seen.at(-1)!.headers["accept-encoding"]).toBe("br, gzip, deflate");
+      } finally {
+        delete httpsAgent.options.ca;
+      }
+    });
   });
 
   it("hands other schemes to the global fetch", async () => {
