@@ -21,8 +21,8 @@ vi.mock("#default-fetch", async (importOriginal) => {
 });
 afterEach(() => void (sent.length = 0));
 
-// Two ways a client authenticates: with fixed headers its requests stay descriptions that fetch
-// builds once; a middleware must be handed a Request.
+// Two ways a client authenticates: with fixed headers its requests stay descriptions (a URL and
+// an init) all the way to the transport; a middleware must be handed a Request.
 const ways = {
   described: () => createApiClient<paths>({ defaultBaseUrl: server.url, authHeaders: { "X-Key": "k" }, maxRetries: 2 }),
   "a Request": () => createApiClient<paths>({ defaultBaseUrl: server.url, middleware: [headerAuth("X-Key", "k")], maxRetries: 2 }),
