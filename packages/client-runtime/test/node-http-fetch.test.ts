@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { getEventListeners } from "node:events";
 import { readFileSync } from "node:fs";
 import { createServer as createHttpsServer, globalAgent as httpsAgent } from "node:https";
-import { createServer, globalAgent as httpAgent, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, globalAgent as httpAgent, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,14 +39,19 @@ const server = createServer(async (request, response) => {
   (routes[new URL(request.url!, "http://x").pathname] ?? routes["/json"]!)(response);
 });
 let base = "";
-beforeAll(async () => {
+beforeAll(async () => void (base = await listenOnLoopback(server, "http")));
+afterAll(() => closeServer(server));
+
+/** Starts `server` on a free loopback port; its base URL. */
+async function listenOnLoopback(server: Server, scheme: "http" | "https"): Promise<string> {
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((closed) => {
+  return `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();
-  server.close(() => closed());
-}));
+  return new Promise((closed) => server.close(() => closed()));
+}
 
 const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
 
@@ -138,10 +143,9 @@ describe("nodeHttpFetch", () => {
 
   it("rejects with TypeError('fetch failed') and the cause when there is no answer, or no answer fetch could give", async () => {
     const closed = createServer();
-    await new Promise<void>((listening) => closed.listen(0, "127.0.0.1", listening));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((done) => closed.close(done));
-    const refused = await failureOf(nodeHttpFetch(`http://127.0.0.1:${port}/`));
+    const closedUrl = await listenOnLoopback(closed, "http");
+    await closeServer(closed);
+    const refused = await failureOf(nodeHttpFetch(`${closedUrl}/`));
     expect(refused).toBeInstanceOf(TypeError);
     expect(refused).toMatchObject({ message: "fetch failed", cause: { code: "ECONNREFUSED" } });
     const odd = await failureOf(nodeHttpFetch(`${base}/odd-status`));
@@ -215,14 +219,8 @@ describe("nodeHttpFetch", () => {
       response.writeHead(200, { "content-encoding": "br" }).end(brotliCompressSync(JSON_BODY));
     });
     let secureBase = "";
-    beforeAll(async () => {
-      await new Promise<void>((listening) => secure.listen(0, "127.0.0.1", listening));
-      secureBase = `https://127.0.0.1:${(secure.address() as AddressInfo).port}`;
-    });
-    afterAll(() => new Promise<void>((closed) => {
-      secure.closeAllConnections();
-      secure.close(() => closed());
-    }));
+    beforeAll(async () => void (secureBase = await listenOnLoopback(secure, "https")));
+    afterAll(() => closeServer(secure));
 
     it("trusts what Node's https agent trusts, and names the certificate problem when it does not", async () => {
       const refused = await failureOf(nodeHttpFetch(`${secureBase}/json`));
