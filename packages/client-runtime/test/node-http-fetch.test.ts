@@ -1,18 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { getEventListeners } from "node:events";
 import { readFileSync } from "node:fs";
-import { createServer as createHttpsServer, globalAgent as httpsAgent } from "node:https";
-import { createServer, globalAgent as httpAgent, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { globalAgent as httpAgent, type ServerResponse } from "node:http";
+import { globalAgent as httpsAgent } from "node:https";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeHttpFetch } from "../src/node-http-fetch.js";
+import { startTestServer } from "./test-server.js";
 
 // Node's transport against a real server: what the sender relies on fetch for, done the same way.
 const JSON_BODY = JSON.stringify({ id: "c1", name: "Ünïcode" });
 // Compresses poorly, so that the inflater gives it out over many chunks, some after the input ends.
 const LARGE_TEXT = randomBytes(3 * 1024 * 1024).toString("base64");
-const seen: { method: string; url: string; headers: IncomingMessage["headers"]; body: Buffer }[] = [];
 const routes: Record<string, (response: ServerResponse) => void> = {
   "/json": (response) => response.writeHead(200, "Fine", [["content-type", "application/json"], ["set-cookie", "a=1"], ["set-cookie", "b=2"]]).end(JSON_BODY),
   "/gzip": (response) => response.writeHead(200, { "content-encoding": "gzip" }).end(gzipSync(JSON_BODY)),
@@ -32,26 +31,13 @@ const routes: Record<string, (response: ServerResponse) => void> = {
   "/cut-body": (response) => void response.writeHead(200, { "content-length": "1000" }).write("only this", () => response.socket?.destroy()),
   "/large": (response) => response.writeHead(200).end(Buffer.alloc(8 * 1024 * 1024, "x")),
 };
-const server = createServer(async (request, response) => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  seen.push({ method: request.method!, url: request.url!, headers: request.headers, body: Buffer.concat(chunks) });
-  (routes[new URL(request.url!, "http://x").pathname] ?? routes["/json"]!)(response);
-});
+let server: Awaited<ReturnType<typeof startTestServer>>;
 let base = "";
-beforeAll(async () => void (base = await listenOnLoopback(server, "http")));
-afterAll(() => closeServer(server));
-
-/** Starts `server` on a free loopback port; its base URL. */
-async function listenOnLoopback(server: Server, scheme: "http" | "https"): Promise<string> {
-  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
-  return `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((closed) => server.close(() => closed()));
-}
+beforeAll(async () => {
+  server = await startTestServer((request, response) => (routes[new URL(request.url, "http://x").pathname] ?? routes["/json"]!)(response));
+  base = server.url;
+});
+afterAll(() => server.close());
 
 const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
 
@@ -75,41 +61,41 @@ describe("nodeHttpFetch", () => {
 
   it("sends the method, headers and body of a Request or of a URL and init, with fetch's defaults", async () => {
     await nodeHttpFetch(new Request(`${base}/json`, { method: "POST", headers: { "X-Key": "k" }, body: '{"a":1}' }));
-    expect(seen.at(-1)).toMatchObject({ method: "POST", headers: { "x-key": "k", "content-type": "text/plain;charset=UTF-8", "content-length": "7", accept: "*/*", "user-agent": "node", "accept-encoding": "gzip, deflate" } });
-    expect(seen.at(-1)!.body.toString()).toBe('{"a":1}');
+    expect(server.seen.at(-1)).toMatchObject({ method: "POST", headers: { "x-key": "k", "content-type": "text/plain;charset=UTF-8", "content-length": "7", accept: "*/*", "user-agent": "node", "accept-encoding": "gzip, deflate" } });
+    expect(server.seen.at(-1)!.body).toBe('{"a":1}');
     await nodeHttpFetch(`${base}/json`, { method: "put", headers: new Headers({ accept: "application/json", "content-type": "application/json", "user-agent": "mine/1" }), body: '{"b":2}' });
-    expect(seen.at(-1)).toMatchObject({ method: "PUT", headers: { accept: "application/json", "content-type": "application/json", "user-agent": "mine/1" } });
+    expect(server.seen.at(-1)).toMatchObject({ method: "PUT", headers: { accept: "application/json", "content-type": "application/json", "user-agent": "mine/1" } });
     await nodeHttpFetch(`${base}/json`, { method: "POST" });
-    expect(seen.at(-1)!.headers["content-length"]).toBe("0");
+    expect(server.seen.at(-1)!.headers["content-length"]).toBe("0");
     await nodeHttpFetch(`${base}/json`, { method: "PATCH", body: "{}" });
-    expect(seen.at(-1)!.method).toBe("PATCH");
+    expect(server.seen.at(-1)!.method).toBe("PATCH");
   });
 
   it("takes the init's body and signal over the Request's, as fetch(request, init) does", async () => {
     const request = new Request(`${base}/json`, { method: "POST", body: "the request's" });
     await nodeHttpFetch(request, { body: new TextEncoder().encode("the init's").buffer });
-    expect(seen.at(-1)!.body.toString()).toBe("the init's");
+    expect(server.seen.at(-1)!.body).toBe("the init's");
   });
 
   it.each([
     ["bytes from part of a buffer", () => new Uint8Array(Buffer.from("xxabcxx")).subarray(2, 5), "abc", undefined],
     ["URLSearchParams", () => new URLSearchParams({ q: "a b" }), "q=a+b", "application/x-www-form-urlencoded;charset=UTF-8"],
     ["a Blob", () => new Blob(["blob"], { type: "text/csv" }), "blob", "text/csv"],
-    ["FormData", () => Object.assign(new FormData(), {}), "", "multipart/form-data; boundary="],
+    ["FormData", () => { const form = new FormData(); form.set("name", "Ann"); return form; }, 'name="name"\r\n\r\nAnn\r\n', "multipart/form-data; boundary="],
     ["a stream", () => new Blob(["streamed"]).stream(), "streamed", undefined],
   ] as const)("sends %s as fetch would", async (_, body, sentBody, type) => {
     await nodeHttpFetch(`${base}/json`, { method: "POST", body: body(), duplex: "half" } as RequestInit);
-    const { body: received, headers } = seen.at(-1)!;
-    if (type?.startsWith("multipart")) expect(received.toString()).toMatch(/^--/);
-    else expect(received.toString()).toBe(sentBody);
+    const { body: received, headers } = server.seen.at(-1)!;
+    if (type?.startsWith("multipart")) expect(received.startsWith("--") && received.includes(sentBody)).toBe(true);
+    else expect(received).toBe(sentBody);
     if (type) expect(headers["content-type"]).toContain(type);
     expect(headers["content-length"]).toBe(String(received.length));
   });
 
   it("refuses a body on a GET, as fetch does, before sending anything", async () => {
-    const before = seen.length;
+    const before = server.seen.length;
     await expect(nodeHttpFetch(`${base}/json`, { body: "x" })).rejects.toThrow(/GET\/HEAD method cannot have body/);
-    expect(seen.length).toBe(before);
+    expect(server.seen.length).toBe(before);
   });
 
   it.each(["/gzip", "/x-gzip", "/deflate", "/deflate-raw", "/br", "/gzip-then-br"])("decodes %s", async (path) => {
@@ -142,10 +128,9 @@ describe("nodeHttpFetch", () => {
   });
 
   it("rejects with TypeError('fetch failed') and the cause when there is no answer, or no answer fetch could give", async () => {
-    const closed = createServer();
-    const closedUrl = await listenOnLoopback(closed, "http");
-    await closeServer(closed);
-    const refused = await failureOf(nodeHttpFetch(`${closedUrl}/`));
+    const closed = await startTestServer(() => undefined);
+    await closed.close();
+    const refused = await failureOf(nodeHttpFetch(`${closed.url}/`));
     expect(refused).toBeInstanceOf(TypeError);
     expect(refused).toMatchObject({ message: "fetch failed", cause: { code: "ECONNREFUSED" } });
     const odd = await failureOf(nodeHttpFetch(`${base}/odd-status`));
@@ -159,24 +144,24 @@ describe("nodeHttpFetch", () => {
 
   describe("under a signal", () => {
     it("sends nothing when it is already aborted, and rejects with its reason", async () => {
-      const before = seen.length;
+      const before = server.seen.length;
       const reason = new Error("gave up");
       expect(await failureOf(nodeHttpFetch(`${base}/json`, { signal: AbortSignal.abort(reason) }))).toBe(reason);
-      expect(seen.length).toBe(before);
+      expect(server.seen.length).toBe(before);
     });
 
     it("hears an abort that comes while the body is being read, before the request is sent", async () => {
       const controller = new AbortController();
-      const before = seen.length;
+      const before = server.seen.length;
       const body = new ReadableStream({ pull: (stream) => (controller.abort("meanwhile"), stream.close()) });
       expect(await failureOf(nodeHttpFetch(`${base}/json`, { method: "POST", body, signal: controller.signal, duplex: "half" } as RequestInit))).toBe("meanwhile");
-      expect(seen.length).toBe(before);
+      expect(server.seen.length).toBe(before);
     });
 
     it("aborts a request that waits for its answer, with the reason", async () => {
       const controller = new AbortController();
       const pending = failureOf(nodeHttpFetch(`${base}/stall`, { signal: controller.signal }));
-      while (!seen.some((request) => request.url === "/stall")) await new Promise((tick) => setTimeout(tick, 5));
+      while (!server.seen.some((request) => request.url === "/stall")) await new Promise((tick) => setTimeout(tick, 5));
       controller.abort("late");
       expect(await pending).toBe("late");
     });
@@ -214,21 +199,17 @@ describe("nodeHttpFetch", () => {
   describe("over https", () => {
     // A self-signed certificate for 127.0.0.1, valid until 2126: test-only, trusted by no one.
     const tls = { key: readFileSync(new URL("fixtures/loopback-key.pem", import.meta.url)), cert: readFileSync(new URL("fixtures/loopback-cert.pem", import.meta.url)) };
-    const secure = createHttpsServer(tls, (request, response) => {
-      seen.push({ method: request.method!, url: request.url!, headers: request.headers, body: Buffer.alloc(0) });
-      response.writeHead(200, { "content-encoding": "br" }).end(brotliCompressSync(JSON_BODY));
-    });
-    let secureBase = "";
-    beforeAll(async () => void (secureBase = await listenOnLoopback(secure, "https")));
-    afterAll(() => closeServer(secure));
+    let secure: Awaited<ReturnType<typeof startTestServer>>;
+    beforeAll(async () => void (secure = await startTestServer((_, response) => response.writeHead(200, { "content-encoding": "br" }).end(brotliCompressSync(JSON_BODY)), { tls })));
+    afterAll(() => secure.close());
 
     it("trusts what Node's https agent trusts, and names the certificate problem when it does not", async () => {
-      const refused = await failureOf(nodeHttpFetch(`${secureBase}/json`));
+      const refused = await failureOf(nodeHttpFetch(`${secure.url}/json`));
       expect(refused).toMatchObject({ message: "fetch failed", cause: { code: "DEPTH_ZERO_SELF_SIGNED_CERT" } });
       httpsAgent.options.ca = tls.cert; // as NODE_EXTRA_CA_CERTS would
       try {
-        expect(await (await nodeHttpFetch(`${secureBase}/json`)).json()).toEqual({ id: "c1", name: "Ünïcode" });
-        expect(seen.at(-1)!.headers["accept-encoding"]).toBe("br, gzip, deflate");
+        expect(await (await nodeHttpFetch(`${secure.url}/json`)).json()).toEqual({ id: "c1", name: "Ünïcode" });
+        expect(secure.seen.at(-1)!.headers["accept-encoding"]).toBe("br, gzip, deflate");
       } finally {
         delete httpsAgent.options.ca;
       }

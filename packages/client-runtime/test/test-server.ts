@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
 export interface SeenRequest {
@@ -9,13 +10,13 @@ export interface SeenRequest {
 }
 
 /**
- * A real HTTP server on a free loopback port whose routes misbehave on purpose. It records what
- * reached it, and `close()` also destroys sockets a route left open.
+ * A real HTTP server on a free loopback port whose routes misbehave on purpose (HTTPS with `tls`).
+ * It records what reached it, and `close()` also destroys sockets a route left open.
  */
-export async function startTestServer(route: (request: SeenRequest, response: ServerResponse, hit: number) => void) {
+export async function startTestServer(route: (request: SeenRequest, response: ServerResponse, hit: number) => void, options: { tls?: { key: Buffer; cert: Buffer } } = {}) {
   const seen: SeenRequest[] = [];
   const hits = new Map<string, number>();
-  const server = createServer(async (request, response) => {
+  const answer = async (request: IncomingMessage, response: ServerResponse) => {
     let body = "";
     for await (const chunk of request) body += chunk;
     const entry = { method: request.method!, url: request.url!, headers: request.headers, body };
@@ -23,10 +24,11 @@ export async function startTestServer(route: (request: SeenRequest, response: Se
     const hit = (hits.get(request.url!) ?? 0) + 1;
     hits.set(request.url!, hit);
     route(entry, response, hit);
-  });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, answer) : createServer(answer);
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `${options.tls ? "https" : "http"}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
     closeAllConnections: () => server.closeAllConnections(),
     close: () => new Promise<void>((closed) => {
