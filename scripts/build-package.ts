@@ -16,8 +16,6 @@ type Targets = Record<string, string | Record<string, string | undefined>>;
 interface Manifest {
   name: string;
   exports: Targets;
-  /** Subpath imports (`#default-fetch`) chosen by condition: left for the user's resolver. */
-  imports?: Targets;
   dependencies?: Record<string, string>;
 }
 
@@ -41,7 +39,7 @@ try {
   process.exit(1);
 }
 await build({
-  entryPoints: [...new Set([...entryPoints(manifest.exports), ...entryPoints(manifest.imports ?? {})])],
+  entryPoints: entryPoints(manifest.exports),
   outdir: join(packageDir, "dist"),
   outbase: join(packageDir, "src"),
   bundle: true,
@@ -49,8 +47,7 @@ await build({
   format: "esm",
   platform: "neutral",
   target: "es2022",
-  // Node's built-ins only reach a module that an `imports` condition gives to Node alone.
-  external: [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.imports ?? {}), "node:*"],
+  external: Object.keys(manifest.dependencies ?? {}),
   chunkNames: "chunks/[name]-[hash]",
   logLevel: "warning",
 });

@@ -1,4 +1,6 @@
 import type { MaybeOptionalInit, Middleware, ParseAsResponse } from "openapi-fetch";
+import type { FetchLike } from "./exchange.js";
+import type { RequestPolicy } from "./policy.js";
 import type { ErrorResponse, HttpMethod, MediaType, PathsWithMethod, Readable, RequiredKeysOf, ResponseObjectMap, SuccessResponse } from "openapi-typescript-helpers";
 
 /**
@@ -11,11 +13,13 @@ export type FallbackError = string;
 
 /**
  * One call's result, as openapi-fetch's, with an `error` that names everything the runtime can
- * hand back: the bodies the spec documents for error statuses, or the fallback string.
+ * hand back: the bodies the spec documents for error statuses, or the fallback string. It is
+ * never undefined (a documented status without a body arrives as the string), so
+ * `error !== undefined` narrows `data`.
  */
 export type ApiResult<Operation extends Record<string | number, any>, Init, Media extends MediaType = MediaType> =
   | { data: ParseAsResponse<Readable<SuccessResponse<ResponseObjectMap<Operation>, Media>>, Init>; error?: never; response: Response }
-  | { data?: never; error: Readable<ErrorResponse<ResponseObjectMap<Operation>, Media>> | FallbackError; response: Response };
+  | { data?: never; error: Exclude<Readable<ErrorResponse<ResponseObjectMap<Operation>, Media>>, undefined> | FallbackError; response: Response };
 
 /**
  * `Actual` with every key `Expected` does not have turned into `never`, at any depth: a
@@ -50,10 +54,15 @@ type ExactInit<Init, Expected> = {
  */
 type InitArgs<Init, Expected> =
   RequiredKeysOf<NonNullable<Expected>> extends never
-    ? [init?: Init & ExactInit<Init, NonNullable<Expected>> & NonNullable<Expected> & { [key: string]: unknown }]
-    : [init: Init & ExactInit<Init, NonNullable<Expected>> & NonNullable<Expected> & { [key: string]: unknown }];
+    ? [init?: Init & ExactInit<Init, NonNullable<Expected>> & NonNullable<Expected> & CallInit]
+    : [init: Init & ExactInit<Init, NonNullable<Expected>> & NonNullable<Expected> & CallInit];
 
-type ExpectedInit<Paths, Path extends keyof Paths, Method extends HttpMethod> = MaybeOptionalInit<Paths[Path], Method & keyof Paths[Path]>;
+/** What every call takes besides openapi-fetch's init: its policy and its own fetch. */
+export type CallInit = RequestPolicy & { fetch?: FetchLike; [key: string]: unknown };
+
+/** openapi-fetch's init for the operation, but its `fetch`: a call's own fetch is a FetchLike (see CallInit). */
+type ExpectedInit<Paths, Path extends keyof Paths, Method extends HttpMethod> = WithoutFetch<MaybeOptionalInit<Paths[Path], Method & keyof Paths[Path]>>;
+type WithoutFetch<T> = T extends object ? Omit<T, "fetch"> : T;
 type OperationOf<Paths, Path extends keyof Paths, Method extends HttpMethod> = Paths[Path] extends Record<Method, infer Operation extends Record<string | number, any>> ? Operation : never;
 
 /** `client.GET(path, init)` and its siblings. */

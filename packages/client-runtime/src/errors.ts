@@ -1,3 +1,5 @@
+import { redactSecrets } from "./redact.js";
+
 /**
  * The one error family of every client. HTTP failures come back in openapi-fetch's
  * `{ error, response }` and `unwrap()` turns them into an ApiError; the others are thrown by
@@ -58,6 +60,30 @@ export class ConnectionError extends ClientError {
   }
 }
 
+/** A redirect this client does not follow: a loop, another scheme than http(s), a token request sent to another origin. Never retried. */
+export class RedirectError extends ClientError {
+  override readonly name = "RedirectError";
+  readonly status: number;
+
+  constructor(init: { method: string; url: string; status: number; reason: string }) {
+    super(`${init.method} ${init.url} was redirected (${init.status}) and not followed: ${init.reason}`, init);
+    this.status = init.status;
+  }
+}
+
+/** The answer's body is larger than the call's `maxResponseBytes` (decoded). Never retried. */
+export class ResponseTooLargeError extends ClientError {
+  override readonly name = "ResponseTooLargeError";
+  readonly status: number;
+  readonly maxResponseBytes: number;
+
+  constructor(init: { method: string; url: string; status: number; maxResponseBytes: number; requestId?: string }) {
+    super(`${init.method} ${init.url} answered ${init.status} with a body over the ${init.maxResponseBytes} byte limit (maxResponseBytes); it was not read further`, init);
+    this.status = init.status;
+    this.maxResponseBytes = init.maxResponseBytes;
+  }
+}
+
 /** No complete answer within the timeout (after any retries). */
 export class TimeoutError extends ClientError {
   override readonly name = "TimeoutError";
@@ -88,6 +114,23 @@ export class InvalidResponseError extends ClientError {
     super(`${init.method} ${init.url} answered ${init.status} with an invalid body: ${init.reason}`, init);
     this.status = init.status;
   }
+}
+
+/**
+ * The cause to keep on an error: as it is, or, when its text carries a secret (a URL, an echoed
+ * header), rebuilt with the secrets redacted, its own causes too.
+ */
+export function safeCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (!(cause instanceof Error) || depth > 4) return typeof cause === "string" ? redactSecrets(cause, secrets) : cause;
+  const inner = cause.cause === undefined ? undefined : safeCause(cause.cause, secrets, depth + 1);
+  const text = `${cause.message}\n${cause.stack ?? ""}`;
+  if (redactSecrets(text, secrets) === text && inner === cause.cause) return cause;
+  const copy = new Error(redactSecrets(cause.message, secrets), inner === undefined ? undefined : { cause: inner });
+  copy.name = cause.name;
+  copy.stack = redactSecrets(cause.stack ?? "", secrets);
+  const code = (cause as { code?: unknown }).code;
+  if (code !== undefined) Object.assign(copy, { code });
+  return copy;
 }
 
 function causeText(cause: unknown): string {

@@ -1,10 +1,11 @@
 export * from "./public-api.js";
 export { createApiClient, type ApiClientOptions, type ClientConfig } from "./create-api-client.js";
-export { headerAuth } from "./header-auth.js";
-export { basicAuthorization } from "./basic-auth.js";
-export { clientCredentialsAuth, type ClientCredentialsOptions } from "./client-credentials-auth.js";
+export { checkCredential, headerAuth, noAuth, type AuthContext, type AuthStrategy, type HttpRequest } from "./auth.js";
+export { basicAuth, basicAuthorization } from "./basic-auth.js";
+export { clientCredentialsAuth, type ClientCredentialsOptions } from "./client-credentials.js";
 export { checkBaseUrl } from "./base-url.js";
 export { encodeFormBody } from "./form-body.js";
+export type { FetchLike, FetchOptions } from "./exchange.js";
 export type { Middleware } from "openapi-fetch";
 export type { OperationInfo } from "./operation-rules.js";
 export { environmentVariable, requireCredential } from "./credentials.js";

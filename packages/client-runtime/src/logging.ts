@@ -9,7 +9,8 @@ export interface Logger {
 }
 
 /**
- * How much the client logs. `debug`: every attempt (method, URL, status, attempt, duration);
+ * How much the client logs. `debug`: every request sent, token requests and redirects included
+ * (method, URL, status, attempt, duration);
  * `info`: also each retry and why; `warn`: calls that failed without an answer. Default `off`,
  * or `debug` when the DEBUG variable names the package (`DEBUG=@org/*`, as the debug module).
  */
@@ -20,8 +21,8 @@ export interface LoggingOptions {
   logLevel?: LogLevel;
 }
 
-/** What one attempt was: never headers or bodies, and the URL with credentials redacted. */
-export interface AttemptFields {
+/** What one request was: never headers or bodies, and the URL with credentials redacted. */
+export interface ExchangeFields {
   method: string;
   url: string;
   attempt: number;
@@ -32,7 +33,7 @@ export interface AttemptFields {
 
 /** The client's log, or undefined when it logs nothing (so the calls pay nothing for it). */
 export interface Log {
-  attempt(fields: AttemptFields): void;
+  exchange(fields: ExchangeFields): void;
   retry(fields: { method: string; url: string; retry: number; delayMs: number; reason: string }): void;
   failure(fields: { method: string; url: string; error: string }): void;
 }
@@ -46,7 +47,7 @@ export function createLog(options: LoggingOptions, packageName: string | undefin
   const prefix = packageName ? `${packageName} ` : "";
   const at = (wanted: LogLevel) => RANK[level] >= RANK[wanted];
   return {
-    attempt(fields) {
+    exchange(fields) {
       if (!at("debug")) return;
       const outcome = fields.status === undefined ? `no answer (${fields.error})` : String(fields.status);
       logger.debug(`${prefix}${fields.method} ${fields.url} → ${outcome} (attempt ${fields.attempt}, ${fields.durationMs} ms)`, { ...fields });

@@ -1,7 +1,9 @@
 import type { FetchOptions } from "openapi-fetch";
 import type { ApiResult } from "./api-client-types.js";
+import type { FetchLike } from "./exchange.js";
+import type { RequestPolicy } from "./policy.js";
 import type { OperationInfo } from "./operation-rules.js";
-import type { Call } from "./retrying-call.js";
+import type { Call } from "./call.js";
 
 type Part<T> = [T] extends [never] ? {} : [T] extends [undefined] ? {} : NonNullable<T>;
 type ParametersOf<Operation> = Operation extends { parameters: infer Parameters } ? Parameters : {};
@@ -18,8 +20,8 @@ export type OperationArgs<Operation> = Flat<
     Pick<FetchOptions<Operation>, "body">
 >;
 
-/** The rest of a call's options: `signal`, `headers`, `parseAs`, `middleware`, `callOptions()` … */
-export type OperationInit = Omit<FetchOptions<{}>, "params" | "body">;
+/** The rest of a call's options: `signal`, `headers`, `parseAs`, `middleware`, and its policy (`timeout`, `maxRetries` …). */
+export type OperationInit = Omit<FetchOptions<{}>, "params" | "body" | "fetch"> & RequestPolicy & { fetch?: FetchLike };
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 

@@ -1,6 +1,4 @@
 import { encodeFormBody } from "./form-body.js";
-import type { Call } from "./retrying-call.js";
-import type { FetchResult } from "./unwrap.js";
 
 const FORM = "application/x-www-form-urlencoded";
 
@@ -17,22 +15,8 @@ export interface OperationInfo {
   readonly errorBodies?: Readonly<Record<string, boolean>>;
 }
 
-/**
- * Each call as its operation's spec says: the body in the media type the spec names (a form
- * encoded as forms are, or JSON under the provider's own JSON type, where openapi-fetch would
- * send plain `application/json`), and an error that is one of the documented bodies or else
- * the fallback string (see FallbackError), so that the error type never lies.
- */
-export function withOperationRules(call: Call, operations: readonly OperationInfo[]): Call {
-  const byRoute = new Map(operations.map((operation) => [`${operation.method} ${operation.path}`, operation]));
-  return async (method, url, init) => {
-    const operation = byRoute.get(`${method} ${url}`);
-    const result = await call(method, url, withMediaType(operation?.requestMediaType, init));
-    return result.response.ok ? result : withDocumentedError(result, operation);
-  };
-}
-
-function withMediaType(mediaType: string | undefined, init: Record<string, unknown> = {}): Record<string, unknown> {
+/** The call's init with its body in the media type the spec names: a form encoded as forms are, or JSON under the provider's own JSON type, where openapi-fetch would send plain `application/json`. */
+export function withMediaType(mediaType: string | undefined, init: Record<string, unknown> = {}): Record<string, unknown> {
   if (!mediaType || mediaType === "application/json" || init.body === undefined) return init;
   const headers = { "Content-Type": mediaType, ...(init.headers as Record<string, string> | undefined) };
   if (mediaType === FORM && !init.bodySerializer) return { ...init, headers, bodySerializer: encodeFormBody };
@@ -40,16 +24,15 @@ function withMediaType(mediaType: string | undefined, init: Record<string, unkno
 }
 
 /**
- * openapi-fetch hands back an error body parsed as JSON when it parses, its text otherwise,
+ * The error as its operation's spec says, so that the error type never lies: openapi-fetch hands back an error body parsed as JSON when it parses, its text otherwise,
  * and `undefined` (or `""`) when it is empty. Kept: a JSON object or array the spec documents
  * for the status. Everything else becomes text: an empty body `"<status> <statusText>"`.
  */
-function withDocumentedError(result: FetchResult, operation: OperationInfo | undefined): FetchResult {
-  const { error, response } = result;
-  if (error === undefined || error === "") return { error: `${response.status} ${response.statusText}`.trim(), response };
-  if (typeof error === "string" || !operation) return result;
-  if (typeof error === "object" && error !== null && documentsBody(operation, response.status)) return result;
-  return { error: JSON.stringify(error), response };
+export function documentedError(error: unknown, response: Response, operation: OperationInfo | undefined): unknown {
+  if (error === undefined || error === "") return `${response.status} ${response.statusText}`.trim();
+  if (typeof error === "string" || !operation) return error;
+  if (typeof error === "object" && error !== null && documentsBody(operation, response.status)) return error;
+  return JSON.stringify(error);
 }
 
 /** As OpenAPI picks a response: the exact status, else its range (`4XX`), else `default`. */

@@ -2,8 +2,9 @@
  * What a provider package re-exports to its users, in one line:
  * `export * from "@org/client-runtime/public-api";`. The rest of the runtime is for providers.
  */
-export { ApiError, ClientError, ConnectionError, InvalidResponseError, TimeoutError } from "./errors.js";
-export { callOptions, type RequestPolicy, type RetryEvent } from "./call-options.js";
+export { ApiError, ClientError, ConnectionError, InvalidResponseError, RedirectError, ResponseTooLargeError, TimeoutError } from "./errors.js";
+export type { RequestPolicy, RetryEvent } from "./policy.js";
+export type { FetchLike, FetchOptions } from "./exchange.js";
 export { unwrap, apiErrorOf, type DataOf, type ErrorOf, type FetchResult } from "./unwrap.js";
 export type { ApiClient, ApiMethod, ApiRequestMethod, ApiResult, Exact, FallbackError } from "./api-client-types.js";
 export {

@@ -1,4 +1,5 @@
 import { ApiError } from "./errors.js";
+import { redactSecrets } from "./redact.js";
 
 /*
  * ApiError subclasses by status, as Stainless SDKs have them: `catch (e) { if (e instanceof
@@ -64,4 +65,39 @@ const BY_STATUS: Readonly<Record<number, typeof ApiError>> = {
 /** The ApiError class for a status: its own class, InternalServerError from 500, else ApiError. */
 export function apiErrorClassFor(status: number): typeof ApiError {
   return BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
+}
+
+/** What an ApiError is built from: the answer, its parsed body, the request, and the secrets to redact from all of it. */
+export interface FailedAnswer {
+  response: Response;
+  body: unknown;
+  method: string;
+  url: string;
+  secrets: readonly string[];
+  requestIdHeaders?: readonly string[];
+  errorCode?: ((body: unknown) => string | undefined) | undefined;
+}
+
+/** The ApiError of its status's class for a failed answer, with every field redacted. */
+export function apiErrorFor<Body>({ response, body, method, url, secrets, requestIdHeaders = ["x-request-id", "request-id"], errorCode = defaultErrorCode }: FailedAnswer): ApiError<Body> {
+  const redacted = redactSecrets(body, secrets) as Body;
+  const requestId = requestIdHeaders.map((name) => response.headers.get(name)).find((value) => value);
+  const code = errorCode(redacted);
+  const ErrorClass = apiErrorClassFor(response.status);
+  return new ErrorClass<Body>({
+    status: response.status,
+    statusText: redactSecrets(response.statusText, secrets),
+    method,
+    url: redactSecrets(url, secrets),
+    body: redacted,
+    ...(code === undefined ? {} : { code: redactSecrets(code, secrets) }),
+    ...(requestId ? { requestId: redactSecrets(requestId, secrets) } : {}),
+  });
+}
+
+/** `code`, or OAuth 2's `error` (RFC 6749 §5.2: `{ "error": "invalid_client", ... }`). */
+export function defaultErrorCode(body: unknown): string | undefined {
+  const { code, error } = (body ?? {}) as { code?: unknown; error?: unknown };
+  if (typeof code === "string") return code;
+  return typeof error === "string" ? error : undefined;
 }

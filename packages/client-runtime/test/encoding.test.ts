@@ -20,7 +20,13 @@ describe("encodeFormBody", () => {
   it("refuses bodies and fields a form cannot carry, naming them", () => {
     expect(() => encodeFormBody("name=x")).toThrow(/plain object of fields, got string/);
     expect(() => encodeFormBody([1])).toThrow(/got an array/);
-    expect(() => encodeFormBody({ nested: { a: 1 } })).toThrow(/Form field "nested" is object/);
+    expect(() => encodeFormBody({ list: [{ a: 1 }] })).toThrow(/Form field "list" holds a nested list or object in a list/);
+    expect(() => encodeFormBody({ callback: () => 1 })).toThrow(/Form field "callback" is function/);
+  });
+
+  it("encodes a nested object as deepObject fields and an array as repeated keys", () => {
+    const encoded = encodeFormBody({ name: "Ada", metadata: { order_id: "o-1", tier: { level: 2 }, gone: undefined }, tags: ["a", "b"] });
+    expect(decodeURIComponent(encoded)).toBe("name=Ada&metadata[order_id]=o-1&metadata[tier][level]=2&tags=a&tags=b");
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { callOptions, ConnectionError, createApiClient, InvalidResponseError, TimeoutError, type RetryEvent } from "../src/index.js";
+import { ConnectionError, createApiClient, InvalidResponseError, TimeoutError, type RetryEvent } from "../src/index.js";
 import type { paths } from "./paths.js";
 import { activeTimers } from "./active-timers.js";
 import { collectGarbage } from "./collect-garbage.js";
@@ -120,7 +120,7 @@ describe("retries", () => {
     const once = await api.POST("/things/{id}", { ...path("flaky-post"), body: { name: "first" } });
     expect(once.response.status).toBe(500);
     const before = server.seen.length;
-    const twice = await api.POST("/things/{id}", { ...path("flaky-post-2"), body: { name: "same body" }, ...callOptions({ retryNonIdempotent: true }) });
+    const twice = await api.POST("/things/{id}", { ...path("flaky-post-2"), body: { name: "same body" }, retryNonIdempotent: true });
     expect(twice.data).toEqual({ id: "ok" });
     const bodies = server.seen.slice(before).map((request) => request.body);
     expect(bodies).toEqual(['{"name":"same body"}', '{"name":"same body"}']);
@@ -128,14 +128,14 @@ describe("retries", () => {
 
   it("lets one call turn retries off", async () => {
     const { api, retries } = client();
-    const { response } = await api.GET("/things/{id}", { ...path("down"), ...callOptions({ maxRetries: 0 }) });
+    const { response } = await api.GET("/things/{id}", { ...path("down"), maxRetries: 0 });
     expect(response.status).toBe(500);
     expect(retries).toEqual([]);
   });
 
   it("keeps the client's setting where a call's option is undefined", async () => {
     const { api, retries } = client({ maxRetries: 1 });
-    const { response } = await api.GET("/things/{id}", { ...path("down-2"), ...callOptions({ maxRetries: undefined, timeout: undefined }) });
+    const { response } = await api.GET("/things/{id}", { ...path("down-2"), maxRetries: undefined, timeout: undefined });
     expect(response.status).toBe(500);
     expect(retries).toHaveLength(1);
   });
@@ -167,7 +167,7 @@ describe("timeouts and aborts", () => {
 
   it("retries a timed-out attempt, with the per-call timeout", async () => {
     const { api, retries } = client({ timeout: 10_000, maxRetries: 1 });
-    const error = await api.GET("/things/{id}", { ...path("stall"), ...callOptions({ timeout: 100 }) }).catch((thrown: unknown) => thrown);
+    const error = await api.GET("/things/{id}", { ...path("stall"), timeout: 100 }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(retries).toHaveLength(1);
     // The message says the timeout is per attempt, and how long the whole call took.
@@ -186,11 +186,11 @@ describe("timeouts and aborts", () => {
 
   it("times out and hears the caller's AbortSignal through a fetch passed to one call", async () => {
     const { api } = client({ timeout: 150, maxRetries: 0 });
-    const ownFetch = (request: Request) => fetch(request);
+    const ownFetch = (url: string, init: RequestInit) => fetch(url, init);
     await expect(api.GET("/things/{id}", { ...path("stall"), fetch: ownFetch })).rejects.toThrowError(TimeoutError);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const error = await api.GET("/things/{id}", { ...path("stall"), fetch: ownFetch, signal: controller.signal, ...callOptions({ timeout: 10_000 }) }).catch((thrown: unknown) => thrown);
+    const error = await api.GET("/things/{id}", { ...path("stall"), fetch: ownFetch, signal: controller.signal, timeout: 10_000 }).catch((thrown: unknown) => thrown);
     expect((error as Error).name).toBe("AbortError");
   });
 

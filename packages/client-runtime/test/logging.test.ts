@@ -32,8 +32,7 @@ function clientWith(logger: Logger, logLevel?: LogLevel, timeout = 5_000) {
     packageId: "@org/probe-customers/1.0.0",
     logger,
     ...(logLevel ? { logLevel } : {}),
-    middleware: [headerAuth("Authorization", `Bearer ${SECRET}`)],
-    secrets: [SECRET],
+    auth: headerAuth({ Authorization: `Bearer ${SECRET}` }, [SECRET]),
     timeout,
     maxRetries: 1,
   });

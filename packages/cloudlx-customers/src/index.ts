@@ -1,4 +1,4 @@
-import { checkBaseUrl, clientCredentialsAuth, createApiClient, environmentVariable, type ApiClient, type ApiClientOptions, type ClientConfig } from "@org/client-runtime";
+import { checkBaseUrl, clientCredentialsAuth, createApiClient, environmentVariable, headerAuth, type ApiClient, type AuthStrategy, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
 import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
 
@@ -34,23 +34,18 @@ export function createCloudLxClient(options: CloudLxClientOptions = {}): CloudLx
   const { accessToken, clientId: givenId, clientSecret: givenSecret, renewBeforeExpiry, ...config } = (options ?? {}) as CloudLxCredentials & ClientConfig & { renewBeforeExpiry?: number };
   const clientId = givenId || environmentVariable("CLOUDLX_CLIENT_ID");
   const clientSecret = givenSecret || environmentVariable("CLOUDLX_CLIENT_SECRET");
-  let auth: Pick<ApiClientOptions, "authHeaders" | "middleware">;
-  let secrets: string[];
+  let auth: AuthStrategy;
   if (accessToken) {
-    auth = { authHeaders: { Authorization: `Bearer ${accessToken}` } };
-    secrets = [accessToken];
+    auth = headerAuth({ Authorization: `Bearer ${accessToken}` }, [accessToken]);
   } else if (clientId && clientSecret) {
     const baseUrl = checkBaseUrl(config.baseUrl ?? defaultBaseUrl, config);
-    const tokens = clientCredentialsAuth({
+    auth = clientCredentialsAuth({
       tokenUrl: `${baseUrl}${TOKEN_PATH}`,
       clientId,
       clientSecret,
       headers: { Accept: CLOUDLX_MEDIA_TYPE },
-      ...(config.fetch ? { fetch: config.fetch } : {}),
       ...(renewBeforeExpiry === undefined ? {} : { renewBeforeExpiry }),
     });
-    auth = { middleware: [tokens] };
-    secrets = [clientSecret];
   } else {
     const missing = clientId ? "clientSecret (or set CLOUDLX_CLIENT_SECRET)" : "an accessToken, or the clientId and clientSecret options (or set CLOUDLX_CLIENT_ID and CLOUDLX_CLIENT_SECRET)";
     throw new TypeError(`createCloudLxClient needs ${missing}: the client credentials of an API application (portal: API Applications & Webhooks).`);
@@ -61,9 +56,7 @@ export function createCloudLxClient(options: CloudLxClientOptions = {}): CloudLx
     headers: { Accept: CLOUDLX_MEDIA_TYPE, ...config.headers },
     operations: operationList,
     packageId,
-    ...auth,
-    credentialHeaders: ["Authorization"],
-    secrets,
+    auth,
   });
 }
 

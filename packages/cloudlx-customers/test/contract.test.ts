@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { specConformance, testConformance } from "@org/prism-mock/conformance";
+import { specConformance, testConformance, withoutHeader } from "@org/prism-mock/conformance";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { apiErrorOf, AuthenticationError, CLOUDLX_MEDIA_TYPE, createCloudLxClient, unwrap, type CloudLxClient, type operations } from "../src/index.js";
 import { consume } from "./consumer.js";
@@ -47,8 +47,7 @@ describe("the token endpoint on the mock", () => {
   });
 
   it("refuses a customer call without a bearer token (401)", async () => {
-    const anonymous = createCloudLxClient({ accessToken: "unused", baseUrl });
-    anonymous.use({ onRequest: ({ request }) => (request.headers.delete("Authorization"), request) });
+    const anonymous = createCloudLxClient({ accessToken: "unused", baseUrl, fetch: withoutHeader("Authorization") });
     expect((await anonymous.GET("/api/customers")).response.status).toBe(401);
   });
 });

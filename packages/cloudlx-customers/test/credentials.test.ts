@@ -9,9 +9,9 @@ describe("credentials from the environment", () => {
     vi.stubEnv("CLOUDLX_CLIENT_SECRET", "env-secret");
     const sent: Request[] = [];
     const cloudlx = createCloudLxClient({
-      fetch: async (request) => {
-        sent.push(request.clone());
-        if (request.url.endsWith("/api/oauth2/access-token")) return Response.json({ access_token: "env-token", token_type: "Bearer", expires_in: 3600 });
+      fetch: async (url, init) => {
+        sent.push(new Request(url, init));
+        if (url.endsWith("/api/oauth2/access-token")) return Response.json({ access_token: "env-token", token_type: "Bearer", expires_in: 3600 });
         return Response.json({ customers: [] });
       },
     });

@@ -1,4 +1,4 @@
-import type { Middleware } from "@org/client-runtime";
+import { checkCredential, type AuthStrategy } from "@org/client-runtime";
 
 /** The credentials of a CyberSource HTTP Signature: merchant id, shared key id and its secret. */
 export interface SignatureCredentials {
@@ -58,20 +58,24 @@ async function signWithKey(input: SignatureInput, credentials: SignatureCredenti
 }
 
 /**
- * Middleware that signs every request just before it is sent, over the exact body bytes
- * openapi-fetch serialised. `host` is signed from the URL; fetch sends that same Host itself.
+ * The client's auth strategy: signs every request to CyberSource just before it is sent (each
+ * attempt, redirect and replay afresh), over the exact body bytes sent. `host` is signed from
+ * the URL; fetch sends that same Host itself.
  */
-export function httpSignatureAuth(credentials: SignatureCredentials, now: () => Date = () => new Date()): Middleware {
+export function httpSignatureAuth(credentials: SignatureCredentials, now: () => Date = () => new Date()): AuthStrategy {
   secretBytes(credentials.sharedSecret);
+  checkCredential("v-c-merchant-id", credentials.merchantId);
+  checkCredential("signature", credentials.keyId);
   // Importing the key is a trip to the crypto thread pool: once per client, on its first request.
   let key: Promise<CryptoKey> | undefined;
   return {
-    async onRequest({ request }) {
-      const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
+    headers: ["signature", "digest", "v-c-merchant-id"],
+    secrets: () => [credentials.sharedSecret],
+    async authorize(request) {
+      const body = typeof request.body === "string" ? new TextEncoder().encode(request.body) : request.body ? new Uint8Array(request.body) : undefined;
       key ??= hmacKey(credentials.sharedSecret);
       const signed = await signWithKey({ method: request.method, url: request.url, body, date: now().toUTCString() }, credentials, key);
       for (const [name, value] of Object.entries(signed)) if (name !== "host" && value) request.headers.set(name, value);
-      return request;
     },
   };
 }

@@ -35,9 +35,7 @@ export function createCyberSourceClient(options: CyberSourceClientOptions = {}):
     headers: { Accept: CYBERSOURCE_JSON, ...config.headers },
     operations: operationList,
     packageId,
-    middleware: [httpSignatureAuth({ merchantId, keyId, sharedSecret })],
-    credentialHeaders: ["signature", "digest", "v-c-merchant-id"],
-    secrets: [sharedSecret],
+    auth: httpSignatureAuth({ merchantId, keyId, sharedSecret }),
     requestIdHeaders: ["v-c-correlation-id", "uniquetransactionid"],
     errorCode: (body) => {
       const type = (body as { errors?: { type?: unknown }[] } | undefined)?.errors?.[0]?.type;

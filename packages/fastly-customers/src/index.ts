@@ -1,4 +1,4 @@
-import { createApiClient, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
+import { createApiClient, headerAuth, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
 import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
 
@@ -24,8 +24,7 @@ export function createFastlyClient(options: FastlyClientOptions = {}): FastlyCli
     defaultBaseUrl,
     operations: operationList,
     packageId,
-    authHeaders: { [TOKEN_HEADER]: apiToken },
-    secrets: [apiToken],
+    auth: headerAuth({ [TOKEN_HEADER]: apiToken }),
   });
 }
 

@@ -1,4 +1,4 @@
-import { basicAuthorization, createApiClient, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
+import { basicAuth, createApiClient, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
 import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
 
@@ -21,14 +21,12 @@ export function createKoronaCloudClient(options: KoronaCloudClientOptions = {}):
   const { username: givenUsername, password: givenPassword, ...config } = options ?? {};
   const username = requireCredential("createKoronaCloudClient", "username", givenUsername, "KORONA_USERNAME", "the API user's name");
   const password = requireCredential("createKoronaCloudClient", "password", givenPassword, "KORONA_PASSWORD", "the API user's password");
-  const authorization = basicAuthorization(username, password);
   return createApiClient<paths, OperationMethods>({
     ...config,
     defaultBaseUrl,
     operations: operationList,
     packageId,
-    authHeaders: { Authorization: authorization },
-    secrets: [password, authorization.slice("Basic ".length)],
+    auth: basicAuth(username, password),
   });
 }
 

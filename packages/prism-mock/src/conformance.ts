@@ -203,3 +203,16 @@ function follow(document: Record<string, unknown>, node: unknown, at: string): [
 function escape(part: string): string {
   return part.replaceAll("~", "~0").replaceAll("/", "~1");
 }
+
+/**
+ * The platform's fetch with one request header removed: a client sends it without the
+ * credential its auth step set (the pipeline sets credentials after every middleware, so only
+ * the fetch sees the request as sent).
+ */
+export function withoutHeader(name: string): (url: string, init: RequestInit) => Promise<Response> {
+  return (url, init) => {
+    const headers = new Headers(init.headers);
+    headers.delete(name);
+    return fetch(url, { ...init, headers });
+  };
+}
