@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError, ConnectionError, createApiClient, headerAuth, TimeoutError, unwrap, type AuthStrategy } from "../src/index.js";
+import { inspect } from "node:util";
+import { ApiError, apiErrorOf, ConnectionError, createApiClient, headerAuth, TimeoutError, unwrap, type AuthStrategy } from "../src/index.js";
 import type { paths } from "./paths.js";
 import { startTestServer } from "./test-server.js";
 
@@ -14,6 +15,10 @@ beforeAll(async () => {
     if (id === "away") return response.writeHead(302, { location: `${elsewhere.url}/things/landed` }).end();
     if (id === "home") return response.writeHead(307, { location: "/things/landed" }).end();
     if (id === "loop") return response.writeHead(302, { location: "/things/loop" }).end();
+    if (id === "echo-everywhere") {
+      const key = String(request.headers["x-key"]);
+      return response.writeHead(400, `Bad key ${key}`, { "content-type": "application/json", "x-request-id": `req-${key}` }).end(JSON.stringify({ message: `bad key ${key}`, code: `E_${key}` }));
+    }
     if (id === "echo") {
       return response.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ message: `bad key ${request.headers["x-key"]}` }));
     }
@@ -106,6 +111,42 @@ describe.each(Object.entries(AUTH))("credentials %s", (_, way) => {
       expect(`${error.message} ${JSON.stringify(error)}`).toContain("x-[redacted]");
       expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain(SECRET);
     }
+  });
+});
+
+describe("no secret out", () => {
+  const inspectDeep = (value: unknown) => inspect(value, { depth: 9, showHidden: true });
+
+  it.each(Object.entries(AUTH))("echoed in status text, request id, code and body (%s): redacted from result.error and every form of the ApiError", async (_, way) => {
+    const result = await clientWith(way)().GET("/things/{id}", path("echo-everywhere"));
+    expect(JSON.stringify(result.error)).not.toContain(SECRET);
+    const error = apiErrorOf(result);
+    expect(error.statusText).toBe("Bad key [redacted]");
+    expect(error.requestId).toBe("req-[redacted]");
+    for (const form of [error.message, String(error), JSON.stringify(error), inspectDeep(error), error.stack]) expect(form).not.toContain(SECRET);
+  });
+
+  it("redacts a secret from a cause chain, keeping the causes", async () => {
+    const leaky = (_url: string) => Promise.reject(new TypeError(`fetch failed for ${SECRET}`, { cause: new Error(`connect refused, key ${SECRET}`) }));
+    const error = await createApiClient<paths>({ defaultBaseUrl: origin.url, auth: headerAuth({ "X-Key": SECRET }), fetch: leaky, maxRetries: 0 })
+      .GET("/things/{id}", path("x"))
+      .catch((thrown: Error) => thrown);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(inspectDeep(error)).not.toContain(SECRET);
+    expect(((error.cause as Error).cause as Error).message).toBe("connect refused, key [redacted]");
+  });
+
+  it.each(["line\nbreak", "nul\0", " padded", "ünïcødé-✓"])("refuses the credential %j naming the header, never the value", (bad) => {
+    const refusal = (() => {
+      try {
+        headerAuth({ "X-Key": `${bad}-value` });
+      } catch (thrown) {
+        return thrown as Error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(TypeError);
+    expect(refusal!.message).toMatch(/^The credential for the X-Key header is not a valid header value/);
+    expect(refusal!.message).not.toContain("-value");
   });
 });
 

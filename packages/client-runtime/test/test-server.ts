@@ -26,11 +26,14 @@ export async function startTestServer(route: (request: SeenRequest, response: Se
     route(entry, response, hit);
   };
   const server = options.tls ? createHttpsServer(options.tls, answer) : createServer(answer);
+  // Idle connections stay open long enough for a test's next requests to reuse them, however busy the machine.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
   return {
     url: `${options.tls ? "https" : "http"}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
     closeAllConnections: () => server.closeAllConnections(),
+    onConnection: (listener: () => void) => void server.on(options.tls ? "secureConnection" : "connection", listener),
     close: () => new Promise<void>((closed) => {
       server.closeAllConnections();
       server.close(() => closed());
