@@ -1,10 +1,10 @@
 /** A problem with a spec file, already located: `file:line:col` and what is wrong there. */
 export interface SpecProblem {
   file: string;
-  line?: number;
-  column?: number;
-  pointer?: string;
-  rule?: string;
+  line?: number | undefined;
+  column?: number | undefined;
+  pointer?: string | undefined;
+  rule?: string | undefined;
   message: string;
 }
 

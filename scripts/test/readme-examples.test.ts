@@ -21,7 +21,10 @@ describe.each(publishedPackages)("the README of %s", (dir) => {
     const packageDir = join(repoRoot, "packages", dir);
     const files = new Map(examples.map((code, index) => [join(packageDir, `readme-example-${index}.ts`), `export {};\n${code}`]));
     const options: ts.CompilerOptions = {
+      // As a strict consumer's tsconfig has it (exactOptionalPropertyTypes is in `tsc --init`'s defaults).
       strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
       noEmit: true,
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.NodeNext,

@@ -57,12 +57,12 @@ type InitArgs<Init, Expected> =
     ? [init?: Init & ExactInit<Init, NonNullable<Expected>> & NonNullable<Expected> & CallInit]
     : [init: Init & ExactInit<Init, NonNullable<Expected>> & NonNullable<Expected> & CallInit];
 
-/** What every call takes besides openapi-fetch's init: its policy and its own fetch. */
-export type CallInit = RequestPolicy & { fetch?: FetchLike; [key: string]: unknown };
+/** What every call takes besides openapi-fetch's init: its policy, its own fetch and its signal (undefined allowed). */
+export type CallInit = RequestPolicy & { fetch?: FetchLike | undefined; signal?: AbortSignal | null | undefined; [key: string]: unknown };
 
-/** openapi-fetch's init for the operation, but its `fetch`: a call's own fetch is a FetchLike (see CallInit). */
+/** openapi-fetch's init for the operation, but its `fetch` and `signal`, which CallInit types. */
 type ExpectedInit<Paths, Path extends keyof Paths, Method extends HttpMethod> = WithoutFetch<MaybeOptionalInit<Paths[Path], Method & keyof Paths[Path]>>;
-type WithoutFetch<T> = T extends object ? Omit<T, "fetch"> : T;
+type WithoutFetch<T> = T extends object ? Omit<T, "fetch" | "signal"> : T;
 type OperationOf<Paths, Path extends keyof Paths, Method extends HttpMethod> = Paths[Path] extends Record<Method, infer Operation extends Record<string | number, any>> ? Operation : never;
 
 /** `client.GET(path, init)` and its siblings. */

@@ -5,7 +5,7 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
  * for loopback hosts (local mocks) unless the caller allows it, so a token is not sent in
  * clear text by mistake. Returns it without a trailing slash.
  */
-export function checkBaseUrl(baseUrl: string, options: { allowInsecureHttp?: boolean } = {}): string {
+export function checkBaseUrl(baseUrl: string, options: { allowInsecureHttp?: boolean | undefined } = {}): string {
   let url: URL;
   try {
     url = new URL(baseUrl);

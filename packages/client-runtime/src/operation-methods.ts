@@ -7,7 +7,8 @@ import type { Call } from "./call.js";
 
 type Part<T> = [T] extends [never] ? {} : [T] extends [undefined] ? {} : NonNullable<T>;
 type ParametersOf<Operation> = Operation extends { parameters: infer Parameters } ? Parameters : {};
-type Flat<T> = { [K in keyof T]: T[K] } & {};
+/** One object type, its optional keys also taking `undefined` (left out of the request), as with `exactOptionalPropertyTypes` users expect. */
+type Flat<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] } & {};
 
 /**
  * What an operation method takes: its path, query and header parameters side by side, and its
@@ -21,7 +22,7 @@ export type OperationArgs<Operation> = Flat<
 >;
 
 /** The rest of a call's options: `signal`, `headers`, `parseAs`, `middleware`, and its policy (`timeout`, `maxRetries` …). */
-export type OperationInit = Omit<FetchOptions<{}>, "params" | "body" | "fetch"> & RequestPolicy & { fetch?: FetchLike };
+export type OperationInit = Omit<FetchOptions<{}>, "params" | "body" | "fetch" | "signal"> & RequestPolicy & { fetch?: FetchLike | undefined; signal?: AbortSignal | null | undefined };
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 

@@ -27,7 +27,14 @@ export interface RetryEvent {
   reason: string;
 }
 
-export type ResolvedPolicy = Required<Omit<RequestPolicy, "onRetry">> & Pick<RequestPolicy, "onRetry">;
+export interface ResolvedPolicy {
+  maxRetries: number;
+  timeout: number;
+  retryNonIdempotent: boolean;
+  maxRetryAfter: number;
+  maxResponseBytes: number;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
+}
 
 export const DEFAULT_POLICY: ResolvedPolicy = { maxRetries: 2, timeout: 60_000, retryNonIdempotent: false, maxRetryAfter: 60_000, maxResponseBytes: 32 * 1024 * 1024 };
 
@@ -37,7 +44,7 @@ const POLICY_KEYS = ["maxRetries", "timeout", "retryNonIdempotent", "maxRetryAft
 export function withPolicy(base: ResolvedPolicy, override: RequestPolicy): ResolvedPolicy {
   const merged: Record<string, unknown> = { ...base };
   for (const key of POLICY_KEYS) if (override[key] !== undefined) merged[key] = override[key];
-  return merged as ResolvedPolicy;
+  return merged as unknown as ResolvedPolicy;
 }
 
 /** A call's init split into its policy and what goes on to openapi-fetch. */

@@ -133,7 +133,7 @@ describe("no secret out", () => {
       .catch((thrown: Error) => thrown);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(inspectDeep(error)).not.toContain(SECRET);
-    expect(((error.cause as Error).cause as Error).message).toBe("connect refused, key [redacted]");
+    expect((((error as Error).cause as Error).cause as Error).message).toBe("connect refused, key [redacted]");
   });
 
   it.each(["line\nbreak", "nul\0", " padded", "ünïcødé-✓"])("refuses the credential %j naming the header, never the value", (bad) => {

@@ -12,7 +12,7 @@ let stalledToken = "";
 let tokenRedirect = "";
 let tokenStalls = false;
 let tokenLifetime = 3600;
-const calls: { path: string; authorization?: string; accept?: string; userAgent?: string; body: string }[] = [];
+const calls: { path: string; authorization: string | undefined; accept: string | undefined; userAgent: string | undefined; body: string }[] = [];
 const server = createServer(async (request, response) => {
   let body = "";
   for await (const chunk of request) body += chunk;

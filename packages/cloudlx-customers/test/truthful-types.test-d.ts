@@ -81,4 +81,14 @@ describe("errors are the documented bodies or the fallback text", () => {
       if (error) expectTypeOf(error).toEqualTypeOf<string>();
     }
   });
+
+  it("error !== undefined narrows data (a 401 documented without a body is a string, never undefined)", async () => {
+    const result = await cloudlx.GET("/api/customers/{customer_id}", { params: customer });
+    if (result.error !== undefined) {
+      expectTypeOf(result.data).toEqualTypeOf<undefined>();
+      expectTypeOf(result.error).toEqualTypeOf<string>();
+    } else {
+      expectTypeOf(result.data).not.toEqualTypeOf<undefined>();
+    }
+  });
 });

@@ -37,7 +37,7 @@ export function patchCustomer(
   client: CyberSourceClient,
   customerId: string,
   body: CustomerInput,
-  options: { ifMatch?: string; profileId?: string; signal?: AbortSignal } = {},
+  options: { ifMatch?: string | undefined; profileId?: string | undefined; signal?: AbortSignal | undefined } = {},
 ) {
   const header = {
     ...(options.ifMatch === undefined ? {} : { "if-match": options.ifMatch }),

@@ -14,7 +14,7 @@ export interface SignatureInput {
   /** The full request URL: its host and path (with query) are signed. */
   url: string;
   /** The exact body bytes sent; POST, PUT and PATCH carry their digest. */
-  body?: Uint8Array<ArrayBuffer>;
+  body?: Uint8Array<ArrayBuffer> | undefined;
   /** The `date` header's value, an RFC 7231 HTTP-date. */
   date: string;
 }

@@ -10,8 +10,8 @@ export const KORONA_BATCH_SIZE = 100;
 
 export interface BatchOptions {
   /** Customers per request; default KORONA_BATCH_SIZE. */
-  batchSize?: number;
-  signal?: AbortSignal;
+  batchSize?: number | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** Every per-customer result of a batch operation, in input order, with the failures apart. */

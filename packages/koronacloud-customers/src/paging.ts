@@ -3,16 +3,16 @@ import type { Customer, KoronaCloudClient, ResultListCustomer } from "./index.js
 
 export interface ListCustomersOptions {
   /** Customers per page (KORONA's `size`). */
-  size?: number;
+  size?: number | undefined;
   /** Attributes to sort by, comma separated, at most 5 (KORONA's `sort`). */
-  sort?: string;
+  sort?: string | undefined;
   /** Only customers changed after this revision. */
-  revision?: number;
+  revision?: number | undefined;
   /** Also list deleted customers. */
-  includeDeleted?: boolean;
+  includeDeleted?: boolean | undefined;
   /** Only the customer with this number. */
-  number?: string;
-  signal?: AbortSignal;
+  number?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -37,11 +37,11 @@ export function listCustomers(client: KoronaCloudClient, accountId: string, opti
 
 export interface SyncOptions {
   /** The revision stored after the last sync; leave out for a first, full sync. */
-  since?: number;
+  since?: number | undefined;
   /** Also fetch customers deleted since then (default true: a sync must see deletions). */
-  includeDeleted?: boolean;
-  size?: number;
-  signal?: AbortSignal;
+  includeDeleted?: boolean | undefined;
+  size?: number | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface SyncResult {

@@ -108,6 +108,25 @@ describe("errors are KORONA's documented bodies or the fallback text", () => {
     }
   });
 
+  it("error !== undefined narrows data, for every operation (a 401 has no body, yet its error is a string)", async () => {
+    const calls = [
+      korona.GET("/accounts/{accountId}/customers", { params: account }),
+      korona.POST("/accounts/{accountId}/customers", { params: account, body: [] }),
+      korona.PATCH("/accounts/{accountId}/customers", { params: account, body: [] }),
+      korona.DELETE("/accounts/{accountId}/customers", { params: account, body: [] }),
+      korona.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", { params: one }),
+      korona.PATCH("/accounts/{accountId}/customers/{customerIdOrNumber}", { params: one, body: {} }),
+      korona.DELETE("/accounts/{accountId}/customers/{customerIdOrNumber}", { params: one }),
+    ] as const;
+    for (const call of calls) {
+      const result = await call;
+      if (result.error !== undefined) {
+        expectTypeOf(result.data).toEqualTypeOf<undefined>();
+        expectTypeOf(result.error).toEqualTypeOf<KoronaError | string>();
+      }
+    }
+  });
+
   it("so reading the code of a 401 does not compile unchecked", async () => {
     const { error } = await korona.GET("/accounts/{accountId}/customers", { params: account });
     // @ts-expect-error a 401 arrives as the string "401 Unauthorized"
