@@ -16,11 +16,7 @@ import { round } from "./bench/measure.js";
 import { measureMaintainerLoop } from "./bench/maintainer-loop.js";
 import { measureMock } from "./bench/mock-server.js";
 import { providerSdks } from "./bench/provider-sdks.js";
-import { contenderNodeVersion } from "./bench/fork-contender.js";
-import { heapPerCallKb } from "./bench/garbage-per-call.js";
-import { HEAP_CALLS } from "./bench/heap-measure.js";
-import { promotionWithoutSuspects } from "./bench/promotion-causes.js";
-import { startLoopbackServer } from "./bench/loopback-server.js";
+import { benchNodeLines, nodeOfLine } from "./bench/fork-contender.js";
 import { cpuRatio, latencyRatios, measureRequestCost, timeRatio, type RequestCost } from "./bench/request-cost.js";
 import { comparisons, requestContenders } from "./bench/request-contenders.js";
 import { watchStolenTime } from "./bench/stolen-time.js";
@@ -36,73 +32,60 @@ const providers = [
 ];
 
 const rows: [string, string, string][] = [];
+const lineVersions: string[] = [];
+for (const line of benchNodeLines) {
+  const { node, version } = await nodeOfLine(line);
+  lineVersions.push(version);
+  rows.push(...(await requestRows(node, version)));
+}
 
-const stolen = watchStolenTime();
-const requestCost = await measureRequestCost(CALLS, requestContenders.map(({ name }) => name));
-const stolenPercent = stolen.stop();
-const costOf = (name: string) => {
-  const cost = requestCost.find((result) => result.name === name);
-  if (!cost) throw new Error(`no request contender is named ${name}`);
-  return cost;
-};
-const floor = requestCost[0]!;
-const versus = (result: RequestCost) => {
-  const time = timeRatio(result, floor);
-  return ` (${time.median}× the time of ${floor.name}, middle half of rounds ${time.low}–${time.high}×)`;
-};
-for (const result of requestCost) {
-  rows.push([
-    `requests, ${result.name}`,
-    `${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, CPU ${result.cpuUsPerCall} µs/call, GC ${result.gcMsPerThousand} ms/1000 calls (${result.gcPausesPerThousand} pauses)`,
-    `${CALLS} sequential GETs of one customer, each contender and the server in processes of their own; p50 and CPU of the median round, p99 of the median cycle of turns${result === floor ? "" : versus(result)}`,
+/** The request rows on one Node: each contender, the host's share, our layer's cost and ours against each SDK. */
+async function requestRows(node: string, version: string): Promise<[string, string, string][]> {
+  const lineRows: [string, string, string][] = [];
+  const at = `requests on Node ${version}`;
+  const stolen = watchStolenTime();
+  const requestCost = await measureRequestCost(CALLS, requestContenders.map(({ name }) => name), node);
+  const stolenPercent = stolen.stop();
+  const costOf = (name: string) => {
+    const cost = requestCost.find((result) => result.name === name);
+    if (!cost) throw new Error(`no request contender is named ${name}`);
+    return cost;
+  };
+  const floor = requestCost[0]!;
+  const versus = (result: RequestCost) => {
+    const time = timeRatio(result, floor);
+    return ` (${time.median}× the time of ${floor.name}, middle half of rounds ${time.low}–${time.high}×)`;
+  };
+  for (const result of requestCost) {
+    lineRows.push([
+      `${at}, ${result.name}`,
+      `${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, CPU ${result.cpuUsPerCall} µs/call, GC ${result.gcMsPerThousand} ms/1000 calls (${result.gcPausesPerThousand} pauses)`,
+      `${CALLS} sequential GETs of one customer, each contender and the server in processes of their own; p50 and CPU of the median round, p99 of the median cycle of turns${result === floor ? "" : versus(result)}`,
+    ]);
+  }
+  lineRows.push([
+    `${at}, CPU time the host took`,
+    stolenPercent === undefined ? "not reported by this system" : `${round(stolenPercent, 1)}% of the machine's, while the requests ran`,
+    "steal time (/proc/stat): a host busy with other guests slows every contender, some rounds more than others",
   ]);
-}
-rows.push([
-  "requests, CPU time the host took",
-  stolenPercent === undefined ? "not reported by this system" : `${round(stolenPercent, 1)}% of the machine's, while the requests ran`,
-  "steal time (/proc/stat): a host busy with other guests slows every contender, some rounds more than others",
-]);
-const layer = { ours: costOf(comparisons.layer.ours), base: costOf(comparisons.layer.base) };
-const layerTime = timeRatio(layer.ours, layer.base);
-const layerCpu = cpuRatio(layer.ours, layer.base);
-const cpuGoal = layerCpu.median <= 1.1 ? "met" : "not met";
-rows.push([
-  "requests, our layer over openapi-fetch",
-  `CPU ${layerCpu.median}× (middle half ${layerCpu.low}–${layerCpu.high}×; goal ≤ 1.10×: ${cpuGoal}), time ${layerTime.median}×`,
-  `${layer.ours.name} over ${layer.base.name.split(" (")[0]}, per call: what auth, retries, timeouts and errors cost`,
-]);
-for (const { ours, theirs } of comparisons.sdks.map((pair) => ({ ours: costOf(pair.ours), theirs: costOf(pair.theirs) }))) {
-  const { p50, p99 } = latencyRatios(ours, theirs);
-  const ahead = p50.median < 1 && p99.median < 1 ? "ahead on p50 and p99" : "NOT ahead on both";
-  rows.push([
-    `requests, ${ours.name} vs ${theirs.name.split(" (")[0]}`,
-    `${ahead}: p50 ${p50.median}× theirs (middle half ${p50.low}–${p50.high}×), p99 ${p99.median}× (${p99.low}–${p99.high}×)`,
-    `p50 round by round, p99 cycle by cycle; whole run: p50 ${ours.wholeRunP50Ms} vs ${theirs.wholeRunP50Ms} ms, p99 ${ours.wholeRunP99Ms} vs ${theirs.wholeRunP99Ms} ms`,
+  const layer = { ours: costOf(comparisons.layer.ours), base: costOf(comparisons.layer.base) };
+  const layerTime = timeRatio(layer.ours, layer.base);
+  const layerCpu = cpuRatio(layer.ours, layer.base);
+  lineRows.push([
+    `${at}, our layer over openapi-fetch`,
+    `CPU ${layerCpu.median}× (middle half ${layerCpu.low}–${layerCpu.high}×; goal ≤ 1.10×: ${layerCpu.median <= 1.1 ? "met" : "not met"}), time ${layerTime.median}×`,
+    `${layer.ours.name} over ${layer.base.name.split(" (")[0]}, on the same fetch, per call: what auth, retries, timeouts, limits and errors cost`,
   ]);
-}
-const server = await startLoopbackServer();
-try {
-  const heap = await heapPerCallKb(server.baseUrl, requestContenders.map(({ name }) => name));
-  rows.push([
-    "requests, garbage per call",
-    heap.map(({ name, garbageKb }) => `${name.split(" (")[0]} ${garbageKb} kB`).join(", "),
-    `heap growth over ${HEAP_CALLS.garbage} calls in a fresh node whose young generation holds them all (no collection runs)`,
-  ]);
-  rows.push([
-    "requests, promoted per call",
-    heap.map(({ name, promotedKb }) => `${name.split(" (")[0]} ${promotedKb} kB`).join(", "),
-    `what outlived the young generation (V8's --trace-gc-nvp) over ${HEAP_CALLS.promotion} calls after ${HEAP_CALLS.promotionWarmUp} more of warm-up, in a fresh node: what the old generation's longer collections then clear`,
-  ]);
-  // Why Node's fetch promotes (and so why the clients do not use it on Node): plain fetch's.
-  const floorIndex = requestContenders.findIndex((contender) => contender.name === floor.name);
-  const conditions = await promotionWithoutSuspects(server.baseUrl, floorIndex, floor.name);
-  rows.push([
-    "requests, promoted per call, by cause",
-    `${floor.name} ${heap[floorIndex]!.promotedKb} kB: ${conditions.map(({ condition, kb }) => `${condition} ${kb}`).join(", ")}`,
-    "the same measurement with undici's FinalizationRegistry replaced before fetch loads, and/or node --no-allocation-site-pretenuring (scripts/bench/promotion-causes.ts)",
-  ]);
-} finally {
-  server.stop();
+  for (const { ours, theirs } of comparisons.sdks.map((pair) => ({ ours: costOf(pair.ours), theirs: costOf(pair.theirs) }))) {
+    const { p50, p99 } = latencyRatios(ours, theirs);
+    const ahead = p50.median < 1 && p99.median < 1 ? "ahead on p50 and p99" : "NOT ahead on both";
+    lineRows.push([
+      `${at}, ${ours.name} vs ${theirs.name.split(" (")[0]}`,
+      `${ahead}: p50 ${p50.median}× theirs (middle half ${p50.low}–${p50.high}×), p99 ${p99.median}× (${p99.low}–${p99.high}×)`,
+      `p50 round by round, p99 cycle by cycle; whole run: p50 ${ours.wholeRunP50Ms} vs ${theirs.wholeRunP50Ms} ms, p99 ${ours.wholeRunP99Ms} vs ${theirs.wholeRunP99Ms} ms`,
+    ]);
+  }
+  return lineRows;
 }
 if (process.env.BENCH_ONLY === "requests") {
   printRows();
@@ -177,9 +160,7 @@ await writeFile(join(repoRoot, "bench/results.json"), `${JSON.stringify({ machin
 console.log("\nWritten to bench/results.json.");
 
 function machine(): string {
-  const contenders = contenderNodeVersion();
-  const node = contenders === process.version ? `Node ${process.version}` : `Node ${process.version}, request contenders on Node ${contenders}`;
-  return `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${node}`;
+  return `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version} (request rows on ${lineVersions.join(", ")})`;
 }
 
 function printRows(): void {

@@ -1,12 +1,10 @@
 /**
  * One contender of the request benchmark in a process of its own, started with the contender's
- * index in request-contenders.ts and the server's URL. It connects and warms up; then either
- * (given a heap measure as third argument) reports that measure (see garbage-per-call.ts) and
- * ends, or, driven by measureRequestCost over IPC, says "ready", runs each round it is asked for
- * and answers with the round's call times and CPU time; asked to finish, it answers with the
- * garbage-collection pauses of its rounds.
+ * index in request-contenders.ts and the server's URL. It connects and warms up; then, driven by
+ * measureRequestCost over IPC, says "ready", runs each round it is asked for and answers with the
+ * round's call times and CPU time; asked to finish, it answers with the garbage-collection pauses
+ * of its rounds.
  */
-import { measureHeap, type HeapMeasure } from "./heap-measure.js";
 import { gcPausesDuring, recordGcPauses, type Span } from "./gc-pauses.js";
 import type { ContenderRequest, FinishReport, RoundReport } from "./request-cost.js";
 import { requestContenders } from "./request-contenders.js";
@@ -15,11 +13,10 @@ const WARM_UP_CALLS = 300;
 // The benchmark's end, or its death, closes the channel: nothing outlives it (not even the idle
 // keep-alive connections that would hold the process open for seconds).
 process.on("disconnect", () => process.exit(0));
-const [index, baseUrl, heapMeasure] = process.argv.slice(2);
+const [index, baseUrl] = process.argv.slice(2);
 const call = await requestContenders[Number(index)]!.connect(baseUrl!);
 for (let warmUp = 0; warmUp < WARM_UP_CALLS; warmUp++) await call();
-if (heapMeasure) process.send!(await measureHeap(heapMeasure as HeapMeasure, call), () => process.disconnect());
-else serveRounds();
+serveRounds();
 
 function serveRounds() {
   const gc = recordGcPauses();

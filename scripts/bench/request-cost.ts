@@ -73,12 +73,12 @@ export interface FinishReport {
  * slow moment of the machine hits all alike; each round records its call times and its
  * process's CPU time.
  */
-export async function measureRequestCost(calls: number, contenders: readonly string[]): Promise<RequestCost[]> {
+export async function measureRequestCost(calls: number, contenders: readonly string[], node: string): Promise<RequestCost[]> {
   const server = await startLoopbackServer();
   const processes: ContenderProcess[] = [];
   try {
     // One at a time, so that no warm-up competes with another for the CPU.
-    for (const [index, name] of contenders.entries()) processes.push(await startContenderProcess(index, name, server.baseUrl));
+    for (const [index, name] of contenders.entries()) processes.push(await startContenderProcess(node, index, name, server.baseUrl));
     const { turns, perRound } = roundPlan(calls, processes.length);
     const samples = processes.map(() => [] as number[]);
     const roundMs = processes.map(() => [] as number[]);
@@ -129,9 +129,9 @@ interface ContenderProcess {
   kill(): void;
 }
 
-/** Starts the process of the contender at `index` (called `name` in messages) and waits until it has warmed up. */
-async function startContenderProcess(index: number, name: string, baseUrl: string): Promise<ContenderProcess> {
-  const child = forkContender([String(index), baseUrl], { stdout: "inherit" });
+/** Starts the process of the contender at `index` (called `name` in messages) on `node` and waits until it has warmed up. */
+async function startContenderProcess(node: string, index: number, name: string, baseUrl: string): Promise<ContenderProcess> {
+  const child = forkContender(node, [String(index), baseUrl]);
   const next = <Reply>() =>
     new Promise<Reply>((resolve, reject) => {
       const exited = (code: number | null, signal: string | null) => reject(new Error(`the benchmark's process for ${name} ended (${signal ?? `exit code ${code}`}) before it answered`));

@@ -65,23 +65,27 @@ const TOKEN_REQUEST: Route = { authorize: false, crossOrigin: "refused" };
 export function createExchange(settings: ExchangeSettings): Exchange {
   const { auth, log } = settings;
   const shown = (url: string) => redactSecrets(url, auth.secrets());
+  const ownAgent = userAgentOf(settings.packageId, undefined);
+  const originPrefix = `${settings.origin}/`;
+  const toOrigin = (url: string) => url.startsWith(originPrefix) || new URL(url).origin === settings.origin;
 
   async function exchange(request: HttpRequest, attempt: Attempt, route: Route = API_CALL): Promise<Response> {
-    const agent = userAgentOf(settings.packageId, request.headers.get("user-agent") ?? undefined);
+    const callerAgent = request.headers.get("user-agent");
+    const agent = callerAgent === null ? ownAgent : userAgentOf(settings.packageId, callerAgent);
     if (agent) request.headers.set("user-agent", agent);
     const context = { signal: attempt.signal, send: (own: HttpRequest) => exchange(own, attempt, TOKEN_REQUEST) };
     let current = request;
     let replayed = false;
     for (let redirects = 0; ; ) {
-      const toOrigin = new URL(current.url).origin === settings.origin;
-      if (route.authorize && toOrigin) await auth.authorize(current, context);
+      const authorized = route.authorize && toOrigin(current.url);
+      if (authorized) await auth.authorize(current, context);
       const response = await send(current, attempt);
       if (REDIRECT_STATUSES.has(response.status) || response.type === "opaqueredirect") {
         if (++redirects > MAX_REDIRECTS) throw redirectError(current, response, `more than ${MAX_REDIRECTS} redirects`);
         current = redirected(current, response, route);
         continue;
       }
-      if (response.status === 401 && route.authorize && toOrigin && !replayed && auth.refresh?.(current)) {
+      if (response.status === 401 && authorized && !replayed && auth.refresh?.(current)) {
         replayed = true;
         await response.body?.cancel();
         continue;

@@ -10,7 +10,13 @@ export function userAgentOf(packageId: string | undefined, callerAgent: string |
 }
 
 /** `node/20.20`, `bun/1.1`, `deno/2.0`; undefined in a browser. */
+let platform: string | undefined | null = null;
 function platformId(): string | undefined {
+  if (platform === null) platform = readPlatformId();
+  return platform;
+}
+
+function readPlatformId(): string | undefined {
   const versions = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions;
   const [name, version] = versions?.bun ? ["bun", versions.bun] : versions?.deno ? ["deno", versions.deno] : versions?.node ? ["node", versions.node] : [];
   return name && version ? `${name}/${version.split(".").slice(0, 2).join(".")}` : undefined;
