@@ -5,8 +5,21 @@ import type { Log } from "./logging.js";
 import { redactSecrets } from "./redact.js";
 import { userAgentOf } from "./user-agent.js";
 
-/** The fetch the pipeline sends with: the platform's, or one the user gives (same signature). */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+/** What the pipeline hands fetch for each request: these, and the client's fetchOptions. */
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: ArrayBuffer | string;
+  signal: AbortSignal;
+  redirect: "manual";
+}
+
+/**
+ * The fetch the pipeline sends with: the platform's global `fetch`, undici's, or a wrapper of
+ * either. It resolves to a WHATWG Response; the type leaves that open because undici's and the
+ * DOM's Response types differ (in their streams' generics), though they are one at run time.
+ */
+export type FetchLike = (input: string, init: FetchInit) => Promise<object>;
 
 /** Extra `fetch` init merged into every request the client sends, e.g. `{ dispatcher }` (undici) for a proxy, a CA or a pool. */
 export type FetchOptions = Omit<RequestInit, "method" | "headers" | "body" | "signal" | "redirect"> & Record<string, unknown>;
@@ -101,7 +114,9 @@ export function createExchange(settings: ExchangeSettings): Exchange {
     const began = log ? performance.now() : 0;
     const { method, url, headers, body } = request;
     try {
-      const response = await fetch(url, { ...settings.fetchOptions, method, headers, body: body ?? null, signal: attempt.signal, redirect: "manual" });
+      const init: FetchInit = { ...settings.fetchOptions, method, headers: Object.fromEntries(headers), signal: attempt.signal, redirect: "manual" };
+      if (body !== undefined) init.body = body;
+      const response = (await fetch(url, init)) as Response;
       log?.exchange({ method, url: shown(url), attempt: attempt.number, status: response.status, durationMs: Math.round(performance.now() - began) });
       return response;
     } catch (error) {

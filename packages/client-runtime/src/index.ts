@@ -5,7 +5,6 @@ export { basicAuth, basicAuthorization } from "./basic-auth.js";
 export { clientCredentialsAuth, type ClientCredentialsOptions } from "./client-credentials.js";
 export { checkBaseUrl } from "./base-url.js";
 export { encodeFormBody } from "./form-body.js";
-export type { FetchLike, FetchOptions } from "./exchange.js";
 export type { Middleware } from "openapi-fetch";
 export type { OperationInfo } from "./operation-rules.js";
 export { environmentVariable, requireCredential } from "./credentials.js";

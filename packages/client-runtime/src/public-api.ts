@@ -4,7 +4,7 @@
  */
 export { ApiError, ClientError, ConnectionError, InvalidResponseError, RedirectError, ResponseTooLargeError, TimeoutError } from "./errors.js";
 export type { RequestPolicy, RetryEvent } from "./policy.js";
-export type { FetchLike, FetchOptions } from "./exchange.js";
+export type { FetchInit, FetchLike, FetchOptions } from "./exchange.js";
 export { unwrap, apiErrorOf, type DataOf, type ErrorOf, type FetchResult } from "./unwrap.js";
 export type { ApiClient, ApiMethod, ApiRequestMethod, ApiResult, Exact, FallbackError } from "./api-client-types.js";
 export {

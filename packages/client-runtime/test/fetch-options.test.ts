@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import { connect, type AddressInfo, type Socket } from "node:net";
 import { Agent, fetch as undiciFetch, ProxyAgent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConnectionError, createApiClient, type FetchLike } from "../src/index.js";
+import { ConnectionError, createApiClient } from "../src/index.js";
 import type { paths } from "./paths.js";
 import { startTestServer } from "./test-server.js";
 
@@ -56,7 +56,7 @@ describe("fetchOptions", () => {
     const proxy = await startProxy();
     const dispatcher = new ProxyAgent(proxy.url);
     try {
-      const client = createApiClient<paths>({ defaultBaseUrl: api.url, fetch: undiciFetch as unknown as FetchLike, fetchOptions: { dispatcher } });
+      const client = createApiClient<paths>({ defaultBaseUrl: api.url, fetch: undiciFetch, fetchOptions: { dispatcher } });
       const { data } = await client.GET("/things/{id}", path);
       expect(data).toEqual({ id: "reached" });
       expect(proxy.tunnels).toEqual([new URL(api.url).host]);
@@ -71,7 +71,7 @@ describe("fetchOptions", () => {
     expect(refused).toBeInstanceOf(ConnectionError);
     const dispatcher = new Agent({ connect: { ca: tls.cert } });
     try {
-      const client = createApiClient<paths>({ defaultBaseUrl: secure.url, fetch: undiciFetch as unknown as FetchLike, fetchOptions: { dispatcher } });
+      const client = createApiClient<paths>({ defaultBaseUrl: secure.url, fetch: undiciFetch, fetchOptions: { dispatcher } });
       expect((await client.GET("/things/{id}", path)).data).toEqual({ id: "reached" });
     } finally {
       await dispatcher.close();
