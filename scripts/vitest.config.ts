@@ -13,9 +13,11 @@ export const repo = ["readme-examples", "lint-repo", "changesets"].map((name) =>
 const shared = {
   // The repo root, so vitest's cache lands in the root node_modules, not among scripts/' inputs.
   root: resolve(import.meta.dirname, ".."),
-  testTimeout: 60_000,
+  // A guard against a hang, not a budget: these tests start pnpm, turbo, tsx and git while every
+  // other lane loads both cores, and on a busy 2-core machine a few seconds' work takes minutes.
+  testTimeout: 300_000,
   // Hooks start servers (a turbo cache, a registry) while the other lanes load both cores.
-  hookTimeout: 60_000,
+  hookTimeout: 300_000,
   globalSetup: ["@org/prism-mock/test-temp-dir"],
 };
 

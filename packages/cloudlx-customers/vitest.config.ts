@@ -1,7 +1,4 @@
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({
-  test: {
-    globalSetup: ["@org/prism-mock/test-temp-dir", "./test/global-setup.ts"],
-  },
-});
+// Timeouts guard against a hang, not a budget: on a busy 2-core machine a mock call can take seconds.
+export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 60_000, globalSetup: ["@org/prism-mock/test-temp-dir", "./test/global-setup.ts"] } });

@@ -1,4 +1,4 @@
 import { defineConfig } from "vitest/config";
 
-// Hooks start Prism, which on CI shares 2 cores with every other package's tests.
-export default defineConfig({ test: { include: ["test/**/*.test.ts"], hookTimeout: 30_000, globalSetup: ["./src/test-temp-dir.ts"] } });
+// Timeouts guard against a hang, not a budget: hooks start Prism while every other package's tests share the 2 cores.
+export default defineConfig({ test: { include: ["test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000, globalSetup: ["./src/test-temp-dir.ts"] } });

@@ -34,7 +34,7 @@ async function edit(file: string, from: string, to: string): Promise<void> {
 }
 
 describe("pnpm spec:changeset", () => {
-  it("writes a changeset with the bump and the list of changes since the last release", { timeout: 60_000 }, async () => {
+  it("writes a changeset with the bump and the list of changes since the last release", { timeout: 300_000 }, async () => {
     const copy = await releasedCopy();
     const spec = join(copy, "specs/sample/customers.yaml");
     await edit(spec, "      operationId: listCustomers\n", "      operationId: listCustomers\n      parameters:\n        - name: page\n          in: query\n          schema:\n            type: integer\n");
@@ -52,7 +52,7 @@ describe("pnpm spec:changeset", () => {
     expect(await run(repoBin("tsx"), [script, "--check"], copy)).toMatchObject({ code: 0 });
   });
 
-  it("names a ref given with --since by its short sha, and lists a field added to a shared model once", { timeout: 60_000 }, async () => {
+  it("names a ref given with --since by its short sha, and lists a field added to a shared model once", { timeout: 300_000 }, async () => {
     const copy = await releasedCopy();
     await edit(join(copy, "specs/sample/customers.yaml"), ...FIELD_ADDED);
     const sha = (await run("git", ["rev-parse", "--short", "HEAD"], copy)).output.trim();
@@ -63,7 +63,7 @@ describe("pnpm spec:changeset", () => {
     );
   });
 
-  it("writes a changeset before a package's first release, counting from the commit that added its spec", { timeout: 60_000 }, async () => {
+  it("writes a changeset before a package's first release, counting from the commit that added its spec", { timeout: 300_000 }, async () => {
     const copy = await releasedCopy();
     await edit(join(copy, "specs/sample-two/customers.yaml"), ...FIELD_ADDED);
     const write = await run(repoBin("tsx"), [script], copy);
@@ -76,7 +76,7 @@ describe("pnpm spec:changeset", () => {
     expect(check.output).toMatch(/sample-two: spec changed since [0-9a-f]{7,} \(minor\); never released, so the pending changeset \(minor\) takes it to its first version\./);
   });
 
-  it("fails the check when the pending changeset's bump is lower than the spec change", { timeout: 60_000 }, async () => {
+  it("fails the check when the pending changeset's bump is lower than the spec change", { timeout: 300_000 }, async () => {
     const copy = await releasedCopy();
     await edit(join(copy, "specs/sample/customers.yaml"), "    get:\n      operationId: getCustomer", "    x-removed:\n      operationId: getCustomer");
     await writeFile(join(copy, ".changeset/tweak.md"), '---\n"@org/sample-customers": patch\n---\n\nA tweak.\n');
