@@ -228,29 +228,28 @@ The spec is \`specs/${names.slug}/customers.yaml\` in the repository.
 }
 
 function indexTemplate(names: ProviderNames, scope: string): string {
-  return `import { createApiClient, type ApiClient, type ClientConfig } from "${scope}/client-runtime";
+  return `import { createApiClient, headerAuth, requireCredential, type ApiClient, type ClientConfig } from "${scope}/client-runtime";
 import type { components, operations, paths } from "./generated/customers.js";
 import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
 
 export interface ${names.pascal}ClientOptions extends ClientConfig {
-  /** An API access token, sent as \`Authorization: Bearer <token>\`. */
-  accessToken: string;
+  /** An API access token, sent as \`Authorization: Bearer <token>\`. Default: the ${tokenVariable(names)} variable. */
+  accessToken?: string | undefined;
 }
 
 /** A client for the ${names.pascal} customers API, typed by its spec. */
 export type ${names.pascal}Client = ApiClient<paths> & OperationMethods;
 
 /** Creates a ${names.pascal} customers client. Every call returns openapi-fetch's \`{ data, error, response }\`. */
-export function ${names.factory}(options: ${names.pascal}ClientOptions): ${names.pascal}Client {
-  const { accessToken, ...config } = options ?? ({} as ${names.pascal}ClientOptions);
-  if (!accessToken) throw new TypeError("${names.factory} needs an accessToken.");
+export function ${names.factory}(options: ${names.pascal}ClientOptions = {}): ${names.pascal}Client {
+  const { accessToken: givenToken, ...config } = options ?? {};
+  const accessToken = requireCredential("${names.factory}", "accessToken", givenToken, "${tokenVariable(names)}");
   return createApiClient<paths, OperationMethods>({
     ...config,
     defaultBaseUrl,
     operations: operationList,
     packageId,
-    authHeaders: { Authorization: \`Bearer \${accessToken}\` },
-    secrets: [accessToken],
+    auth: headerAuth({ Authorization: \`Bearer \${accessToken}\` }, [accessToken]),
   });
 }
 
@@ -259,6 +258,11 @@ export type { components, OperationMethods, operations, paths };
 export { operations as operationList } from "./generated/operations.js";
 export * from "${scope}/client-runtime/public-api";
 `;
+}
+
+/** `ACME_CRM_ACCESS_TOKEN`: the variable a scaffolded factory falls back to, as every factory has one. */
+export function tokenVariable(names: ProviderNames): string {
+  return `${names.slug.toUpperCase().replaceAll("-", "_")}_ACCESS_TOKEN`;
 }
 
 function globalSetup(names: ProviderNames, scope: string): string {
@@ -287,8 +291,8 @@ export async function consume(baseUrl: string): Promise<void> {
 
 function contractTest(names: ProviderNames, scope: string): string {
   return `import { fileURLToPath } from "node:url";
-import { specConformance, testConformance } from "${scope}/prism-mock/conformance";
-import { describe, expect, inject, it } from "vitest";
+import { specConformance, testConformance, withoutHeader } from "${scope}/prism-mock/conformance";
+import { describe, expect, inject, it, vi } from "vitest";
 import { ${names.factory}, unwrap, type ${names.pascal}Client, type operations } from "../src/index.js";
 import { consume } from "./consumer.js";
 
@@ -308,9 +312,19 @@ describe("${names.pascal} customers against the Prism mock of its spec", () => {
   });
 
   it("is refused without a token", async () => {
-    const anonymous = ${names.factory}({ accessToken: "unused", baseUrl });
-    anonymous.use({ onRequest: ({ request }) => (request.headers.delete("Authorization"), request) });
+    const anonymous = ${names.factory}({ accessToken: "unused", baseUrl, fetch: withoutHeader("Authorization") });
     expect((await anonymous.GET("/customers")).response.status).toBe(401);
+  });
+
+  it("reads ${tokenVariable(names)} when no accessToken is given, and names both when neither is set", async () => {
+    vi.stubEnv("${tokenVariable(names)}", "env-token");
+    try {
+      expect((await ${names.factory}({ baseUrl }).GET("/customers")).response.status).toBe(200);
+      vi.stubEnv("${tokenVariable(names)}", "");
+      expect(() => ${names.factory}({ baseUrl })).toThrow("${names.factory} needs accessToken: pass the \`accessToken\` option or set ${tokenVariable(names)}");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

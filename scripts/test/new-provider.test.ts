@@ -47,7 +47,7 @@ describe("pnpm new-provider", () => {
     expect(await readFile(join(copy, `.changeset/${scaffolded}-customers-first-release.md`), "utf8")).toContain(`"@org/${scaffolded}-customers": minor`);
 
     const tasks = await run(join(copy, "node_modules/.bin/turbo"), ["run", "generate", "test", "typecheck", "lint", `--filter=@org/${scaffolded}-customers`], copy);
-    expect(tasks.output).toMatch(/Tests\s+11 passed/);
+    expect(tasks.output).toMatch(/Tests\s+12 passed/);
     expect(tasks.code, tasks.output).toBe(0);
     expect(await readFile(join(copy, `packages/${scaffolded}-customers/README.md`), "utf8")).toContain("| `GET` | `/customers` | `listCustomers` | List customers |");
 
