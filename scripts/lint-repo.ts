@@ -22,7 +22,10 @@ export async function lintRepo(root: string): Promise<string[]> {
   const scope = (rootPackage.config as { scope?: string } | undefined)?.scope;
   if (!scope || !/^@[a-z0-9-]+$/.test(scope)) problems.push(`package.json: config.scope must be the npm scope, e.g. "@org"; found ${JSON.stringify(scope)}`);
   problems.push(...lockfilePlatformProblems(rootPackage, readFileSync(join(root, "pnpm-lock.yaml"), "utf8")));
-  problems.push(...readmeCommandProblems(readFileSync(join(root, "README.md"), "utf8"), rootPackage.scripts as Record<string, string>));
+  const docs = existsSync(join(root, "docs")) ? readdirSync(join(root, "docs")).filter((file) => file.endsWith(".md")).map((file) => `docs/${file}`) : [];
+  for (const doc of ["README.md", ...docs]) {
+    problems.push(...readmeCommandProblems(readFileSync(join(root, doc), "utf8"), rootPackage.scripts as Record<string, string>, doc));
+  }
 
   const packageDirs = readdirSync(join(root, "packages"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   const providerDirs = packageDirs.filter((dir) => dir.endsWith("-customers"));

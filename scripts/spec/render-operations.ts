@@ -8,6 +8,8 @@ export interface OperationSummary {
   path: string;
   summary: string;
   requestMediaType?: string;
+  /** How a form body's fields are encoded, where the spec's `encoding` says (`style`, `explode`). */
+  requestEncoding?: Record<string, FieldEncoding>;
   /** The names of the operation's parameters (its path item's too), by where they go. */
   parameters: Partial<Record<ParameterLocation, string[]>>;
   /** Every documented error status (`"404"`, `"4XX"`, `"default"`): whether it has a JSON body. */
@@ -15,6 +17,7 @@ export interface OperationSummary {
 }
 
 type ParameterLocation = "path" | "query" | "header";
+type FieldEncoding = { style?: string; explode?: boolean };
 type Reference = { $ref: string };
 type ParameterObject = { name: string; in: string };
 type WithContent = { content?: Record<string, unknown> };
@@ -35,12 +38,14 @@ export function listOperations(spec: LoadedSpec): OperationSummary[] {
       const operation = item[method] as OperationObject | undefined;
       if (!operation) continue;
       const requestMediaType = firstMediaType(spec, operation.requestBody);
+      const requestEncoding = requestMediaType ? encodingOf(spec, operation.requestBody, requestMediaType) : undefined;
       operations.push({
         operationId: operation.operationId ?? `${method} ${path}`,
         method: method.toUpperCase() as OperationSummary["method"],
         path,
         summary: operation.summary ?? "",
         ...(requestMediaType ? { requestMediaType } : {}),
+        ...(requestEncoding ? { requestEncoding } : {}),
         parameters: parameterNames(spec, [...((item.parameters as OperationObject["parameters"]) ?? []), ...(operation.parameters ?? [])]),
         errorBodies: errorBodies(spec, operation.responses ?? {}),
       });
@@ -64,6 +69,14 @@ function parameterNames(spec: LoadedSpec, parameters: NonNullable<OperationObjec
 function firstMediaType(spec: LoadedSpec, body: OperationObject["requestBody"]): string | undefined {
   const content = contentOf(spec, body);
   return content ? Object.keys(content)[0] : undefined;
+}
+
+/** The `style` and `explode` of each field the media type's `encoding` names; undefined when it names none. */
+function encodingOf(spec: LoadedSpec, body: OperationObject["requestBody"], mediaType: string): Record<string, FieldEncoding> | undefined {
+  const media = contentOf(spec, body)?.[mediaType] as { encoding?: Record<string, FieldEncoding> } | undefined;
+  const fields = Object.entries(media?.encoding ?? {}).map(([name, { style, explode }]) => [name, { ...(style ? { style } : {}), ...(explode === undefined ? {} : { explode }) }] as const);
+  const named = fields.filter(([, encoding]) => Object.keys(encoding).length > 0);
+  return named.length > 0 ? Object.fromEntries(named) : undefined;
 }
 
 function errorBodies(spec: LoadedSpec, responses: NonNullable<OperationObject["responses"]>): Record<string, boolean> {

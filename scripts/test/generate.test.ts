@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { fileTempDir, testTempDir } from "@org/prism-mock/test-temp-dir";
 import { repoRoot } from "../repo-root.js";
 import { loadSpec } from "../spec/load-spec.js";
+import { listOperations } from "../spec/render-operations.js";
 import { SpecError } from "../spec/spec-error.js";
 import { writeSampleProvider } from "./sample-provider.js";
 
@@ -103,5 +104,36 @@ describe("a broken spec", () => {
   it("has an expected message for every file under scripts/test/bad-specs", async () => {
     const files = await readdir(badSpecs);
     expect(Object.keys(BAD_SPECS).filter((file) => file !== "no-such-file.yaml").sort()).toEqual(files.sort());
+  });
+});
+
+describe("the operation list", () => {
+  it("carries a form body's field encodings from the spec's `encoding`, for the runtime's form encoder", async () => {
+    const spec = join(await testTempDir("form-spec-"), "form.yaml");
+    await writeFile(
+      spec,
+      `openapi: 3.1.0
+info: { title: Form, version: "1" }
+servers: [{ url: https://api.example.com }]
+security: [{ token: [] }]
+components: { securitySchemes: { token: { type: http, scheme: bearer } } }
+paths:
+  /things:
+    post:
+      operationId: createThing
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema: { type: object, properties: { tags: { type: array, items: { type: string } }, metadata: { type: object } } }
+            encoding:
+              tags: { style: form, explode: false }
+              metadata: { style: deepObject, explode: true }
+              plain: { contentType: text/plain }
+      responses: { "200": { description: ok } }
+`,
+    );
+    const [operation] = listOperations(await loadSpec(spec));
+    expect(operation).toMatchObject({ requestMediaType: "application/x-www-form-urlencoded", requestEncoding: { tags: { style: "form", explode: false }, metadata: { style: "deepObject", explode: true } } });
+    expect(operation!.requestEncoding).not.toHaveProperty("plain");
   });
 });

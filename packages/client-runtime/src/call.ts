@@ -50,7 +50,7 @@ export function createCall(settings: CallSettings): Call {
     // With an idempotency key, every attempt of a POST or PATCH carries the same one, so the API
     // applies it once however often it arrives: then it is as safe to retry as a PUT.
     const keyed = idempotencyHeader !== undefined && !IDEMPOTENT.has(method);
-    const requestInit = withMediaType(operation?.requestMediaType, keyed ? withIdempotencyKey(init, idempotencyHeader) : init);
+    const requestInit = withMediaType(operation, keyed ? withIdempotencyKey(init, idempotencyHeader) : init);
     const retriesAllowed = IDEMPOTENT.has(method) || keyed || policy.retryNonIdempotent ? policy.maxRetries : 0;
     const started = performance.now();
 

@@ -4,7 +4,7 @@ export { checkCredential, headerAuth, noAuth, type AuthContext, type AuthStrateg
 export { basicAuth, basicAuthorization } from "./basic-auth.js";
 export { clientCredentialsAuth, type ClientCredentialsOptions } from "./client-credentials.js";
 export { checkBaseUrl } from "./base-url.js";
-export { encodeFormBody } from "./form-body.js";
+export { encodeFormBody, type FieldEncoding } from "./form-body.js";
 export type { Middleware } from "openapi-fetch";
 export type { OperationInfo } from "./operation-rules.js";
 export { environmentVariable, requireCredential } from "./credentials.js";

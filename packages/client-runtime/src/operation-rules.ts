@@ -1,4 +1,4 @@
-import { encodeFormBody } from "./form-body.js";
+import { encodeFormBody, type FieldEncoding } from "./form-body.js";
 
 const FORM = "application/x-www-form-urlencoded";
 
@@ -11,15 +11,18 @@ export interface OperationInfo {
   readonly parameters?: Readonly<Partial<Record<"path" | "query" | "header", readonly string[]>>>;
   /** The request body's media type, when the spec names one. */
   readonly requestMediaType?: string;
+  /** A form body's field encodings, where the spec's `encoding` names them. */
+  readonly requestEncoding?: Readonly<Record<string, FieldEncoding>>;
   /** Every error status the spec documents (`"404"`, `"4XX"`, `"default"`): whether it has a JSON body. */
   readonly errorBodies?: Readonly<Record<string, boolean>>;
 }
 
 /** The call's init with its body in the media type the spec names: a form encoded as forms are, or JSON under the provider's own JSON type, where openapi-fetch would send plain `application/json`. */
-export function withMediaType(mediaType: string | undefined, init: Record<string, unknown> = {}): Record<string, unknown> {
+export function withMediaType(operation: OperationInfo | undefined, init: Record<string, unknown> = {}): Record<string, unknown> {
+  const mediaType = operation?.requestMediaType;
   if (!mediaType || mediaType === "application/json" || init.body === undefined) return init;
   const headers = { "Content-Type": mediaType, ...(init.headers as Record<string, string> | undefined) };
-  if (mediaType === FORM && !init.bodySerializer) return { ...init, headers, bodySerializer: encodeFormBody };
+  if (mediaType === FORM && !init.bodySerializer) return { ...init, headers, bodySerializer: (body: unknown) => encodeFormBody(body, operation.requestEncoding) };
   return { ...init, headers };
 }
 

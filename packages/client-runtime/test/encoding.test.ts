@@ -24,6 +24,29 @@ describe("encodeFormBody", () => {
     expect(() => encodeFormBody({ callback: () => 1 })).toThrow(/Form field "callback" is function/);
   });
 
+  it("encodes each field as the spec's encoding says: form (exploded or not), space- and pipe-delimited, deepObject", () => {
+    const body = { tags: ["a", "b"], ids: [1, 2], words: ["x", "y"], codes: ["p", "q"], color: { r: 1, g: 2 }, shape: { w: 3 }, meta: { k: "v" } };
+    const encoding = {
+      tags: { style: "form", explode: false },
+      ids: { style: "form" },
+      words: { style: "spaceDelimited" },
+      codes: { style: "pipeDelimited" },
+      color: { style: "form", explode: false },
+      shape: { style: "form", explode: true },
+      meta: { style: "deepObject", explode: true },
+    };
+    expect([...new URLSearchParams(encodeFormBody(body, encoding))]).toEqual([
+      ["tags", "a,b"],
+      ["ids", "1"],
+      ["ids", "2"],
+      ["words", "x y"],
+      ["codes", "p|q"],
+      ["color", "r,1,g,2"],
+      ["w", "3"],
+      ["meta[k]", "v"],
+    ]);
+  });
+
   it("encodes a nested object as deepObject fields and an array as repeated keys", () => {
     const encoded = encodeFormBody({ name: "Ada", metadata: { order_id: "o-1", tier: { level: 2 }, gone: undefined }, tags: ["a", "b"] });
     expect(decodeURIComponent(encoded)).toBe("name=Ada&metadata[order_id]=o-1&metadata[tier][level]=2&tags=a&tags=b");
