@@ -25,9 +25,11 @@ async function stopAll(): Promise<void> {
 
 // Set up before the table is printed: whoever waits for it may signal at once, and a signal
 // without a handler would kill this process before it stops the mocks.
-let stopping: Promise<void> | undefined;
+let stopping = false;
 function stopAndExit(why: string): void {
-  stopping ??= stopAll().then(() => {
+  if (stopping) return;
+  stopping = true;
+  void stopAll().then(() => {
     console.log(`Prism mocks stopped (${why}).`);
     process.exit(0);
   });
@@ -53,5 +55,5 @@ try {
 
 const width = Math.max(...chosen.map((spec) => spec.provider.length), "provider".length);
 console.log(`${"provider".padEnd(width)}  URL`);
-chosen.forEach((spec, index) => console.log(`${spec.provider.padEnd(width)}  ${running[index]!.url}`));
+for (const [index, spec] of chosen.entries()) console.log(`${spec.provider.padEnd(width)}  ${running[index]!.url}`);
 console.log("Prism mocks running; Ctrl-C stops them.");

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from "node:util";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -98,7 +99,7 @@ function turbo(workspace: string, args: string[]): { seconds: number; output: st
     maxBuffer: 256 * 1024 * 1024,
   });
   if (run.status !== 0) throw new Error(`turbo failed in ${workspace}:\n${(run.stdout + run.stderr).slice(-3000)}`);
-  return { seconds: round((performance.now() - started) / 1000, 1), output: run.stdout.replace(/\x1b\[[0-9;]*m/g, "") };
+  return { seconds: round((performance.now() - started) / 1000, 1), output: stripVTControlCharacters(run.stdout) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from "node:util";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,7 +20,7 @@ const PATH = (process.env.PATH ?? "").split(delimiter).filter((entry) => isAbsol
 function timed(workspace: string, command: string, args: string[]): { seconds: number; output: string } {
   const started = performance.now();
   const run = spawnSync(command, args, { cwd: workspace, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, PATH, CI: "true", TURBO_TELEMETRY_DISABLED: "1" } });
-  const output = (run.stdout + run.stderr).replace(/\x1b\[[0-9;]*m/g, "");
+  const output = stripVTControlCharacters(run.stdout + run.stderr);
   if (run.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${workspace}:\n${output.slice(-3000)}`);
   return { seconds: round((performance.now() - started) / 1000, 1), output };
 }

@@ -60,7 +60,8 @@ function parameterNames(spec: LoadedSpec, parameters: NonNullable<OperationObjec
   for (const parameter of parameters) {
     const resolved = ("$ref" in parameter ? resolveLocalRef(spec, parameter.$ref) : parameter) as ParameterObject;
     if (resolved.in !== "path" && resolved.in !== "query" && resolved.in !== "header") continue;
-    const list = (names[resolved.in] ??= []);
+    const list = names[resolved.in] ?? [];
+    names[resolved.in] = list;
     if (!list.includes(resolved.name)) list.push(resolved.name);
   }
   return names;

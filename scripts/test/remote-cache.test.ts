@@ -25,8 +25,9 @@ function freePort(): Promise<number> {
 // A real self-hosted turbo cache (turborepo-remote-cache) on loopback, with local storage.
 beforeAll(async () => {
   const port = await freePort();
+  storage = await mkdtemp(join(tmpdir(), "turbo-cache-"));
   server = spawn(process.execPath, [join(repoRoot, "node_modules/turborepo-remote-cache/dist/cli.js")], {
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), STORAGE_PROVIDER: "local", STORAGE_PATH_USE_TMP_FOLDER: "false", STORAGE_PATH: (storage = await mkdtemp(join(tmpdir(), "turbo-cache-"))), TURBO_TOKEN: TOKEN, LOG_LEVEL: "error" },
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), STORAGE_PROVIDER: "local", STORAGE_PATH_USE_TMP_FOLDER: "false", STORAGE_PATH: storage, TURBO_TOKEN: TOKEN, LOG_LEVEL: "error" },
     stdio: "ignore",
   });
   api = `http://127.0.0.1:${port}`;

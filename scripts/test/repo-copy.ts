@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from "node:util";
 import { execFile } from "node:child_process";
 import { delimiter, isAbsolute, join } from "node:path";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
@@ -19,7 +20,7 @@ const PATH = (process.env.PATH ?? "").split(delimiter).filter((entry) => isAbsol
 export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
   return new Promise((done) => {
     execFile(command, args, { cwd, env: { ...process.env, PATH, TURBO_TELEMETRY_DISABLED: "1", ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      done({ code: error ? Number(error.code ?? 1) : 0, output: (stdout + stderr).replace(/\x1b\[[0-9;]*m/g, "") }),
+      done({ code: error ? Number(error.code ?? 1) : 0, output: stripVTControlCharacters(stdout + stderr) }),
     );
   });
 }

@@ -16,7 +16,7 @@ interface DryRunTask {
   dependencies: string[];
 }
 
-const ROOT_TASKS = ["//#test:scripts", "//#test:repo", "//#test:e2e", "//#typecheck:scripts", "//#typecheck:bench", "//#lint:repo"];
+const ROOT_TASKS = ["//#test:scripts", "//#test:repo", "//#test:e2e", "//#typecheck:scripts", "//#typecheck:bench", "//#lint:repo", "//#lint:format"];
 
 // The probes below add files and touch the lockfile: in a committed copy of the repo, so that
 // the tests running beside these (which copy the repo too) never see them. The copy gets a

@@ -17,6 +17,7 @@ export type FallbackError = string;
  * never undefined (a documented status without a body arrives as the string), so
  * `error !== undefined` narrows `data`.
  */
+// biome-ignore lint/suspicious/noExplicitAny: openapi-typescript-helpers' own constraint for an operation.
 export type ApiResult<Operation extends Record<string | number, any>, Init, Media extends MediaType = MediaType> =
   | { data: ParseAsResponse<Readable<SuccessResponse<ResponseObjectMap<Operation>, Media>>, Init>; error?: never; response: Response }
   | { data?: never; error: Exclude<Readable<ErrorResponse<ResponseObjectMap<Operation>, Media>>, undefined> | FallbackError; response: Response };
@@ -63,6 +64,7 @@ export type CallInit = RequestPolicy & { fetch?: FetchLike | undefined; signal?:
 /** openapi-fetch's init for the operation, but its `fetch` and `signal`, which CallInit types. */
 type ExpectedInit<Paths, Path extends keyof Paths, Method extends HttpMethod> = WithoutFetch<MaybeOptionalInit<Paths[Path], Method & keyof Paths[Path]>>;
 type WithoutFetch<T> = T extends object ? Omit<T, "fetch" | "signal"> : T;
+// biome-ignore lint/suspicious/noExplicitAny: as ApiResult's constraint.
 type OperationOf<Paths, Path extends keyof Paths, Method extends HttpMethod> = Paths[Path] extends Record<Method, infer Operation extends Record<string | number, any>> ? Operation : never;
 
 /** `client.GET(path, init)` and its siblings. */

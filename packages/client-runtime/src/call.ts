@@ -1,4 +1,3 @@
-import type { Client } from "openapi-fetch";
 import { ClientError, ConnectionError, InvalidResponseError, safeCause, TimeoutError } from "./errors.js";
 import type { Attempt, Exchange, FetchLike } from "./exchange.js";
 import type { Log } from "./logging.js";
@@ -14,7 +13,7 @@ export type Call = (method: string, url: string, init?: Record<string, unknown>)
 
 export interface CallSettings {
   /** The openapi-fetch client: it builds each attempt's request, runs the user's middleware and parses the answer. */
-  client: Client<any>;
+  client: { request(method: never, url: never, init: never): Promise<FetchResult> };
   exchange: Exchange;
   policy: RequestPolicy;
   operations: readonly OperationInfo[];

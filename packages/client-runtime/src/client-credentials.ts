@@ -58,7 +58,8 @@ export function clientCredentialsAuth(options: ClientCredentialsOptions): AuthSt
   async function token(context: AuthContext): Promise<string> {
     for (;;) {
       if (current && Date.now() < current.renewAt) return current.value;
-      const shared = (pending ??= startRequest(context));
+      pending ??= startRequest(context);
+      const shared = pending;
       try {
         return (await untilAborted(shared.token, context.signal)).value;
       } catch (error) {

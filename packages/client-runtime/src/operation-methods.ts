@@ -27,6 +27,7 @@ export type OperationInit = Omit<FetchOptions<{}>, "params" | "body" | "fetch" |
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 /** `client.getCustomer(args, init)`: the same result, middleware and policy as `client.GET(path, …)`. */
+// biome-ignore lint/suspicious/noExplicitAny: as ApiResult's constraint.
 export type OperationMethod<Operation extends Record<string | number, any>> = <Init extends OperationInit = {}>(
   ...args: RequiredKeys<OperationArgs<Operation>> extends never ? [args?: OperationArgs<Operation>, init?: Init] : [args: OperationArgs<Operation>, init?: Init]
 ) => Promise<ApiResult<Operation, Init>>;
@@ -55,7 +56,7 @@ function operationMethod(call: Call, operation: OperationInfo) {
       }
       const location = locations.get(name);
       if (!location) throw new TypeError(`${operationId} takes no parameter "${name}".`);
-      (params[location] ??= {})[name] = args[name];
+      params[location] = { ...params[location], [name]: args[name] };
     }
     return call(method, path, body === undefined ? { ...init, params } : { ...init, params, body });
   };

@@ -15,7 +15,12 @@ const BOMB_MEMBERS = 160;
 async function sendBomb(response: ServerResponse): Promise<void> {
   response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
   for (let sent = 0; sent < BOMB_MEMBERS && !response.destroyed; sent++) {
-    if (!response.write(member)) await new Promise((go) => (response.once("drain", go), response.once("close", go)));
+    if (!response.write(member)) {
+      await new Promise((go) => {
+        response.once("drain", go);
+        response.once("close", go);
+      });
+    }
   }
   response.end();
 }

@@ -91,7 +91,10 @@ describe("createApiClient", () => {
 
   it("sends every request with the client's fetchOptions merged into its init", async () => {
     const inits: RequestInit[] = [];
-    const recordingFetch = (url: string, init: RequestInit) => (inits.push(init), fetch(url, init));
+    const recordingFetch = (url: string, init: RequestInit) => {
+      inits.push(init);
+      return fetch(url, init);
+    };
     const client = createApiClient<paths>({ defaultBaseUrl: server.url, fetch: recordingFetch, fetchOptions: { keepalive: false, marker: "mine" } });
     await client.GET("/things/{id}", { params: { path: { id: "t1" } } });
     expect(inits[0]).toMatchObject({ keepalive: false, marker: "mine", method: "GET", redirect: "manual" });

@@ -55,7 +55,9 @@ afterAll(() => server.close());
 // No test may leave a timer behind (a retry's sleep, an attempt's timeout). vitest's
 // detectAsyncLeaks cannot be used here: Node 20's fetch itself leaves a promise per request body.
 let timersBefore = 0;
-beforeAll(() => void (timersBefore = activeTimers()));
+beforeAll(() => {
+  timersBefore = activeTimers();
+});
 afterEach(async () => {
   await new Promise((settle) => setImmediate(settle));
   expect(activeTimers()).toBeLessThanOrEqual(timersBefore);
@@ -260,6 +262,6 @@ describe("bodies", () => {
   it("reads a very large body (16 MB) whole", { timeout: 30_000 }, async () => {
     const { api } = client();
     const { data } = await api.GET("/things/{id}", path("large"));
-    expect((data?.items?.[0] as string).length).toBe(LARGE_BODY_CHARS);
+    expect((data?.items?.[0] as string | undefined)?.length).toBe(LARGE_BODY_CHARS);
   });
 });

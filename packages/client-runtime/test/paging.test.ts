@@ -8,7 +8,10 @@ function pagedApi(lastPage = 3) {
     fetched,
     options: {
       first: 1,
-      fetchPage: async (page: number) => (fetched.push(page), { page, values: [page * 10, page * 10 + 1], pagesTotal: lastPage }),
+      fetchPage: async (page: number) => {
+        fetched.push(page);
+        return { page, values: [page * 10, page * 10 + 1], pagesTotal: lastPage };
+      },
       nextCursor: (current: { page: number; pagesTotal: number }) => (current.page < current.pagesTotal ? current.page + 1 : undefined),
     },
   };

@@ -9,7 +9,11 @@ describe("credentials from the environment", () => {
     vi.stubEnv("CYBERSOURCE_KEY_ID", "env-key");
     vi.stubEnv("CYBERSOURCE_SHARED_SECRET", "c2VjcmV0");
     let sent: Headers | undefined;
-    const cybersource = createCyberSourceClient({ fetch: async (_url, init) => ((sent = new Headers(init.headers)), new Response(null, { status: 204 })) });
+    const cybersource = createCyberSourceClient({ fetch: async (_url, init) => {
+      sent = new Headers(init.headers);
+      return new Response(null, { status: 204 });
+    },
+  });
     await cybersource.DELETE("/tms/v2/customers/{customerId}", { params: { path: { customerId: "C" } } });
     expect(sent?.get("v-c-merchant-id")).toBe("env-merchant");
     expect(sent?.get("signature")).toContain('keyid="env-key"');

@@ -55,8 +55,10 @@ export function specConformance<Client, OperationId extends string>(specFile: st
   ajv.addSchema(document, "spec");
   const validators = new Map<string, ValidateFunction>();
   const validatorFor = (pointer: string) => {
-    let validate = validators.get(pointer);
-    if (!validate) validators.set(pointer, (validate = ajv.compile({ $ref: `spec#${encodeURI(pointer)}` })));
+    const known = validators.get(pointer);
+    if (known) return known;
+    const validate = ajv.compile({ $ref: `spec#${encodeURI(pointer)}` });
+    validators.set(pointer, validate);
     return validate;
   };
 
@@ -171,12 +173,12 @@ export function documentedAnswers(document: Record<string, unknown>): Documented
       const operation = item[method] as { operationId?: string; responses?: Record<string, unknown> } | undefined;
       if (!operation) continue;
       for (const status of Object.keys(operation.responses ?? {}).filter((key) => /^\d{3}$/.test(key))) {
-        const [response, at] = follow(document, operation.responses![status], `/paths/${escape(path)}/${method}/responses/${status}`);
+        const [response, at] = follow(document, operation.responses![status], `/paths/${escapePointer(path)}/${method}/responses/${status}`);
         const content = ((response as { content?: Record<string, { schema?: unknown }> }).content ?? {}) as Record<string, { schema?: unknown }>;
         const schemas = Object.fromEntries(
           Object.entries(content)
             .filter(([, media]) => media.schema !== undefined)
-            .map(([type]) => [type, `${at}/content/${escape(type)}/schema`]),
+            .map(([type]) => [type, `${at}/content/${escapePointer(type)}/schema`]),
         );
         answers.push({ operationId: operation.operationId ?? `${method} ${path}`, method: method.toUpperCase(), path, status: Number(status), schemas });
       }
@@ -200,7 +202,7 @@ function follow(document: Record<string, unknown>, node: unknown, at: string): [
   return [current, pointer];
 }
 
-function escape(part: string): string {
+function escapePointer(part: string): string {
   return part.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 

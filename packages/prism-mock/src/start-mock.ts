@@ -30,7 +30,7 @@ export interface RunningMock {
 export async function startMock(options: StartMockOptions): Promise<RunningMock> {
   const spec = resolve(options.spec);
   const host = options.host ?? "127.0.0.1";
-  let operations;
+  let operations: Awaited<ReturnType<typeof getHttpOperationsFromSpec>>;
   try {
     operations = await getHttpOperationsFromSpec(spec);
   } catch (error) {
