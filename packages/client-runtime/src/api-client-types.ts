@@ -1,7 +1,16 @@
 import type { MaybeOptionalInit, Middleware, ParseAsResponse } from "openapi-fetch";
 import type { FetchLike } from "./exchange.js";
 import type { RequestPolicy } from "./policy.js";
-import type { ErrorResponse, HttpMethod, MediaType, PathsWithMethod, Readable, RequiredKeysOf, ResponseObjectMap, SuccessResponse } from "openapi-typescript-helpers";
+import type {
+  ErrorResponse,
+  HttpMethod,
+  MediaType,
+  PathsWithMethod,
+  Readable,
+  RequiredKeysOf,
+  ResponseObjectMap,
+  SuccessResponse,
+} from "openapi-typescript-helpers";
 
 /**
  * The error of a failed call when no documented body fits: the answer's text, or
@@ -19,8 +28,16 @@ export type FallbackError = string;
  */
 // biome-ignore lint/suspicious/noExplicitAny: openapi-typescript-helpers' own constraint for an operation.
 export type ApiResult<Operation extends Record<string | number, any>, Init, Media extends MediaType = MediaType> =
-  | { data: ParseAsResponse<Readable<SuccessResponse<ResponseObjectMap<Operation>, Media>>, Init>; error?: never; response: Response }
-  | { data?: never; error: Exclude<Readable<ErrorResponse<ResponseObjectMap<Operation>, Media>>, undefined> | FallbackError; response: Response };
+  | {
+      data: ParseAsResponse<Readable<SuccessResponse<ResponseObjectMap<Operation>, Media>>, Init>;
+      error?: never;
+      response: Response;
+    }
+  | {
+      data?: never;
+      error: Exclude<Readable<ErrorResponse<ResponseObjectMap<Operation>, Media>>, undefined> | FallbackError;
+      response: Response;
+    };
 
 /**
  * `Actual` with every key `Expected` does not have turned into `never`, at any depth: a
@@ -34,7 +51,11 @@ export type Exact<Actual, Expected> = unknown extends Expected
     : Actual extends readonly unknown[]
       ? ExactItems<Actual, ItemOf<Expected>>
       : Actual extends object
-        ? { [K in keyof Actual]: K extends KeysOfUnion<Expected> ? Exact<Actual[K], NonNullable<ValueAt<Expected, K>>> : never }
+        ? {
+            [K in keyof Actual]: K extends KeysOfUnion<Expected>
+              ? Exact<Actual[K], NonNullable<ValueAt<Expected, K>>>
+              : never;
+          }
         : Actual;
 
 type ExactItems<Actual extends readonly unknown[], Item> = { [I in keyof Actual]: Exact<Actual[I], Item> };
@@ -44,7 +65,10 @@ type ValueAt<T, K> = T extends unknown ? (K extends keyof T ? T[K] : never) : ne
 
 /** The init a caller passes, its `body` and `params` held to exactly what the operation takes. */
 type ExactInit<Init, Expected> = {
-  [K in keyof Init as K extends "body" | "params" ? K : never]: Exact<Init[K], K extends keyof Expected ? Expected[K] : never>;
+  [K in keyof Init as K extends "body" | "params" ? K : never]: Exact<
+    Init[K],
+    K extends keyof Expected ? Expected[K] : never
+  >;
 };
 
 /**
@@ -59,22 +83,36 @@ type InitArgs<Init, Expected> =
     : [init: Init & ExactInit<Init, NonNullable<Expected>> & NonNullable<Expected> & CallInit];
 
 /** What every call takes besides openapi-fetch's init: its policy, its own fetch and its signal (undefined allowed). */
-export type CallInit = RequestPolicy & { fetch?: FetchLike | undefined; signal?: AbortSignal | null | undefined; [key: string]: unknown };
+export type CallInit = RequestPolicy & {
+  fetch?: FetchLike | undefined;
+  signal?: AbortSignal | null | undefined;
+  [key: string]: unknown;
+};
 
 /** openapi-fetch's init for the operation, but its `fetch` and `signal`, which CallInit types. */
-type ExpectedInit<Paths, Path extends keyof Paths, Method extends HttpMethod> = WithoutFetch<MaybeOptionalInit<Paths[Path], Method & keyof Paths[Path]>>;
+type ExpectedInit<Paths, Path extends keyof Paths, Method extends HttpMethod> = WithoutFetch<
+  MaybeOptionalInit<Paths[Path], Method & keyof Paths[Path]>
+>;
 type WithoutFetch<T> = T extends object ? Omit<T, "fetch" | "signal"> : T;
-// biome-ignore lint/suspicious/noExplicitAny: as ApiResult's constraint.
-type OperationOf<Paths, Path extends keyof Paths, Method extends HttpMethod> = Paths[Path] extends Record<Method, infer Operation extends Record<string | number, any>> ? Operation : never;
+type OperationOf<Paths, Path extends keyof Paths, Method extends HttpMethod> =
+  // biome-ignore lint/suspicious/noExplicitAny: as ApiResult's constraint.
+  Paths[Path] extends Record<Method, infer Operation extends Record<string | number, any>> ? Operation : never;
 
 /** `client.GET(path, init)` and its siblings. */
-export type ApiMethod<Paths extends {}, Method extends HttpMethod, Media extends MediaType = MediaType> = <Path extends PathsWithMethod<Paths, Method>, Init extends {} = {}>(
+export type ApiMethod<Paths extends {}, Method extends HttpMethod, Media extends MediaType = MediaType> = <
+  Path extends PathsWithMethod<Paths, Method>,
+  Init extends {} = {},
+>(
   url: Path,
   ...init: InitArgs<Init, ExpectedInit<Paths, Path, Method>>
 ) => Promise<ApiResult<OperationOf<Paths, Path, Method>, Init, Media>>;
 
 /** `client.request(method, path, init)`. */
-export type ApiRequestMethod<Paths extends {}, Media extends MediaType = MediaType> = <Method extends HttpMethod, Path extends PathsWithMethod<Paths, Method>, Init extends {} = {}>(
+export type ApiRequestMethod<Paths extends {}, Media extends MediaType = MediaType> = <
+  Method extends HttpMethod,
+  Path extends PathsWithMethod<Paths, Method>,
+  Init extends {} = {},
+>(
   method: Method,
   url: Path,
   ...init: InitArgs<Init, ExpectedInit<Paths, Path, Method>>
