@@ -33,7 +33,10 @@ function entryPoints(map: Targets): string[] {
 rmSync(join(packageDir, "dist"), { recursive: true, force: true });
 const tsc = createRequire(join(packageDir, "package.json")).resolve("typescript/bin/tsc");
 try {
-  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--emitDeclarationOnly"], { cwd: packageDir, stdio: "inherit" });
+  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--emitDeclarationOnly"], {
+    cwd: packageDir,
+    stdio: "inherit",
+  });
 } catch {
   console.error(`build of ${manifest.name} failed: tsc reported the type errors above.`);
   process.exit(1);

@@ -6,7 +6,12 @@ import { execFileSync } from "node:child_process";
 import { basename } from "node:path";
 import { packageContentProblems } from "./package-contents.js";
 
-const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { name: string; files: { path: string }[] }[];
+const [pack] = JSON.parse(
+  execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  }),
+) as { name: string; files: { path: string }[] }[];
 const files = pack!.files.map((file) => file.path);
 const problems = packageContentProblems(files, { provider: basename(process.cwd()).endsWith("-customers") });
 if (problems.length > 0) {

@@ -12,24 +12,33 @@ if (!api) {
   process.exit(0);
 }
 if (!token) {
-  console.error(`remote-cache:check: TURBO_API is ${api} but TURBO_TOKEN is not set; turbo would skip the shared cache.`);
+  console.error(
+    `remote-cache:check: TURBO_API is ${api} but TURBO_TOKEN is not set; turbo would skip the shared cache.`,
+  );
   process.exit(1);
 }
 const probe = new URL(`/v8/artifacts/remote-cache-check-${Date.now()}`, api);
 probe.searchParams.set("teamId", team);
 let status: number;
 try {
-  status = (await fetch(probe, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10_000) })).status;
+  status = (await fetch(probe, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10_000) }))
+    .status;
 } catch (error) {
-  console.error(`remote-cache:check: the shared cache at ${api} does not answer (${(error as Error).message}); builds would run without it.`);
+  console.error(
+    `remote-cache:check: the shared cache at ${api} does not answer (${(error as Error).message}); builds would run without it.`,
+  );
   process.exit(1);
 }
 if (status === 401 || status === 403) {
-  console.error(`remote-cache:check: the shared cache at ${api} refused TURBO_TOKEN (HTTP ${status}); fix the token, or turbo will rebuild everything and only log it.`);
+  console.error(
+    `remote-cache:check: the shared cache at ${api} refused TURBO_TOKEN (HTTP ${status}); fix the token, or turbo will rebuild everything and only log it.`,
+  );
   process.exit(1);
 }
 if (status !== 404 && status !== 200) {
-  console.error(`remote-cache:check: the shared cache at ${api} answered HTTP ${status} to an artifact lookup; it is not usable.`);
+  console.error(
+    `remote-cache:check: the shared cache at ${api} answered HTTP ${status} to an artifact lookup; it is not usable.`,
+  );
   process.exit(1);
 }
 console.log(`remote-cache:check: the shared cache at ${api} accepts the token for team "${team}".`);

@@ -24,7 +24,9 @@ async function main(argv: string[]): Promise<number> {
     files = await generateClientCode(specFile, packageDir);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
-    console.error(`generate: ${specFile} is not a usable spec; the generated files were left as they were.\n${error.message}`);
+    console.error(
+      `generate: ${specFile} is not a usable spec; the generated files were left as they were.\n${error.message}`,
+    );
     return 1;
   }
   if (check) {
@@ -33,7 +35,9 @@ async function main(argv: string[]): Promise<number> {
       if ((await readIfExists(join(packageDir, name))) !== content) drifted.push(name);
     }
     if (drifted.length > 0) {
-      console.error(`generate --check: ${drifted.join(", ")} differ from what ${specFile} generates. Run \`npm run generate\` and commit the result; never edit generated files by hand.`);
+      console.error(
+        `generate --check: ${drifted.join(", ")} differ from what ${specFile} generates. Run \`npm run generate\` and commit the result; never edit generated files by hand.`,
+      );
       return 1;
     }
     console.log(`generate --check: the generated files match ${specFile}`);

@@ -20,28 +20,48 @@ export async function lintRepo(root: string): Promise<string[]> {
   const problems: string[] = [];
   const rootPackage = readJson(join(root, "package.json"));
   const scope = (rootPackage.config as { scope?: string } | undefined)?.scope;
-  if (!scope || !/^@[a-z0-9-]+$/.test(scope)) problems.push(`package.json: config.scope must be the npm scope, e.g. "@org"; found ${JSON.stringify(scope)}`);
+  if (!scope || !/^@[a-z0-9-]+$/.test(scope))
+    problems.push(`package.json: config.scope must be the npm scope, e.g. "@org"; found ${JSON.stringify(scope)}`);
   problems.push(...lockfilePlatformProblems(rootPackage, readFileSync(join(root, "pnpm-lock.yaml"), "utf8")));
-  const docs = existsSync(join(root, "docs")) ? readdirSync(join(root, "docs")).filter((file) => file.endsWith(".md")).map((file) => `docs/${file}`) : [];
+  const docs = existsSync(join(root, "docs"))
+    ? readdirSync(join(root, "docs"))
+        .filter((file) => file.endsWith(".md"))
+        .map((file) => `docs/${file}`)
+    : [];
   for (const doc of ["README.md", ...docs]) {
-    problems.push(...readmeCommandProblems(readFileSync(join(root, doc), "utf8"), rootPackage.scripts as Record<string, string>, doc));
+    problems.push(
+      ...readmeCommandProblems(
+        readFileSync(join(root, doc), "utf8"),
+        rootPackage.scripts as Record<string, string>,
+        doc,
+      ),
+    );
   }
 
-  const packageDirs = readdirSync(join(root, "packages"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const packageDirs = readdirSync(join(root, "packages"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
   const providerDirs = packageDirs.filter((dir) => dir.endsWith("-customers"));
   for (const dir of packageDirs) {
     const file = `packages/${dir}/package.json`;
     const manifest = readJson(join(root, file));
-    if (manifest.name !== `${scope}/${dir}`) problems.push(`${file}: name must be "${scope}/${dir}" (scope from package.json config.scope, then the folder name); found "${String(manifest.name)}"`);
+    if (manifest.name !== `${scope}/${dir}`)
+      problems.push(
+        `${file}: name must be "${scope}/${dir}" (scope from package.json config.scope, then the folder name); found "${String(manifest.name)}"`,
+      );
     if (!manifest.private) problems.push(...checkPublishable(root, dir, manifest));
   }
   for (const dir of providerDirs) {
     const provider = dir.slice(0, -"-customers".length);
-    if (!existsSync(join(root, "specs", provider, "customers.yaml"))) problems.push(`packages/${dir}: no spec at specs/${provider}/customers.yaml`);
+    if (!existsSync(join(root, "specs", provider, "customers.yaml")))
+      problems.push(`packages/${dir}: no spec at specs/${provider}/customers.yaml`);
   }
-  const specDirs = readdirSync(join(root, "specs"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const specDirs = readdirSync(join(root, "specs"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
   for (const provider of specDirs) {
-    if (!providerDirs.includes(`${provider}-customers`)) problems.push(`specs/${provider}: no package at packages/${provider}-customers`);
+    if (!providerDirs.includes(`${provider}-customers`))
+      problems.push(`specs/${provider}: no package at packages/${provider}-customers`);
     try {
       await loadSpec(join(root, "specs", provider, "customers.yaml"), lintRules);
     } catch (error) {
@@ -60,10 +80,17 @@ function checkPublishable(root: string, dir: string, manifest: Record<string, un
     [manifest.sideEffects === false, `"sideEffects": false`],
     [typeof (manifest.engines as Record<string, unknown> | undefined)?.node === "string", `"engines": { "node": ... }`],
     [typeof (manifest.exports as Record<string, unknown> | undefined)?.["."] === "object", `an "exports" map with "."`],
-    [(manifest.publishConfig as Record<string, unknown> | undefined)?.access === "public", `"publishConfig": { "access": "public" }`],
+    [
+      (manifest.publishConfig as Record<string, unknown> | undefined)?.access === "public",
+      `"publishConfig": { "access": "public" }`,
+    ],
     [manifest.license === "MIT", `"license": "MIT"`],
     [Array.isArray(manifest.files) && (manifest.files as string[]).includes("dist"), `"files" listing dist`],
-    [!dir.endsWith("-customers") || (Array.isArray(manifest.files) && (manifest.files as string[]).includes("openapi.yaml")), `"files" listing openapi.yaml (the spec users can read)`],
+    [
+      !dir.endsWith("-customers") ||
+        (Array.isArray(manifest.files) && (manifest.files as string[]).includes("openapi.yaml")),
+      `"files" listing openapi.yaml (the spec users can read)`,
+    ],
   ];
   for (const [ok, what] of required) if (!ok) problems.push(`${file}: needs ${what}`);
   for (const doc of ["README.md", "LICENSE"]) {

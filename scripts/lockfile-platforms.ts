@@ -16,10 +16,14 @@ interface Lockfile {
 /** Problems with the root manifest's `pnpm.supportedArchitectures` and the lockfile's binaries. */
 export function lockfilePlatformProblems(rootManifest: Record<string, unknown>, lockfileText: string): string[] {
   const problems: string[] = [];
-  const declared = (rootManifest.pnpm as { supportedArchitectures?: { os?: string[]; cpu?: string[] } } | undefined)?.supportedArchitectures;
+  const declared = (rootManifest.pnpm as { supportedArchitectures?: { os?: string[]; cpu?: string[] } } | undefined)
+    ?.supportedArchitectures;
   for (const key of ["os", "cpu"] as const) {
     const missing = SUPPORTED_PLATFORMS[key].filter((value) => !declared?.[key]?.includes(value));
-    if (missing.length > 0) problems.push(`package.json: pnpm.supportedArchitectures.${key} must list ${missing.join(", ")}, so the lockfile serves every maintainer's machine`);
+    if (missing.length > 0)
+      problems.push(
+        `package.json: pnpm.supportedArchitectures.${key} must list ${missing.join(", ")}, so the lockfile serves every maintainer's machine`,
+      );
   }
   const lockfile = parseYaml(lockfileText) as Lockfile;
   for (const [parent, snapshot] of Object.entries(lockfile.snapshots ?? {})) {
@@ -31,7 +35,9 @@ export function lockfilePlatformProblems(rootManifest: Record<string, unknown>, 
     for (const os of SUPPORTED_PLATFORMS.os) {
       for (const cpu of SUPPORTED_PLATFORMS.cpu) {
         if (!binaries.some((entry) => entry!.os!.includes(os) && entry!.cpu!.includes(cpu))) {
-          problems.push(`pnpm-lock.yaml: ${parent} has no binary for ${os}-${cpu}; run \`npx pnpm install --fix-lockfile\` (pnpm.supportedArchitectures set)`);
+          problems.push(
+            `pnpm-lock.yaml: ${parent} has no binary for ${os}-${cpu}; run \`npx pnpm install --fix-lockfile\` (pnpm.supportedArchitectures set)`,
+          );
         }
       }
     }

@@ -13,7 +13,9 @@ const wanted = process.argv.slice(2).filter((arg) => arg !== "--");
 const all = await providerSpecs(join(repoRoot, "specs"));
 const unknown = wanted.filter((name) => !all.some((spec) => spec.provider === name));
 if (unknown.length > 0) {
-  console.error(`pnpm mock: no spec for ${unknown.join(", ")}; the providers are ${all.map((spec) => spec.provider).join(", ")}.`);
+  console.error(
+    `pnpm mock: no spec for ${unknown.join(", ")}; the providers are ${all.map((spec) => spec.provider).join(", ")}.`,
+  );
   process.exit(2);
 }
 const chosen = wanted.length > 0 ? all.filter((spec) => wanted.includes(spec.provider)) : all;

@@ -15,11 +15,15 @@ export function readmeCommandProblems(readme: string, scripts: Record<string, st
       for (const part of command.split("&&").map((piece) => piece.trim())) {
         const where = `${file}:${index + 1}`;
         const pnpm = /^pnpm ([\w:-]+)/.exec(part);
-        if (pnpm && pnpm[1]! in scripts) problems.push(`${where}: \`${part}\` fails right after the Quick start (pnpm is not on PATH); write \`${pnpm[1] === "test" ? "npm test" : `npm run ${pnpm[1]}`}\``);
+        if (pnpm && pnpm[1]! in scripts)
+          problems.push(
+            `${where}: \`${part}\` fails right after the Quick start (pnpm is not on PATH); write \`${pnpm[1] === "test" ? "npm test" : `npm run ${pnpm[1]}`}\``,
+          );
         const npmRun = /^npm run ([\w:-]+)(?: (.*))?$/.exec(part);
         if (!npmRun) continue;
         if (!(npmRun[1]! in scripts)) problems.push(`${where}: \`${part}\` names no script of package.json`);
-        else if (npmRun[2] && !npmRun[2].startsWith("-- ") && npmRun[2] !== "--") problems.push(`${where}: \`${part}\`: npm takes the script's arguments after \`--\``);
+        else if (npmRun[2] && !npmRun[2].startsWith("-- ") && npmRun[2] !== "--")
+          problems.push(`${where}: \`${part}\`: npm takes the script's arguments after \`--\``);
       }
     }
   });

@@ -18,7 +18,8 @@ const root = process.cwd();
 const args = process.argv.slice(2);
 const check = args.includes("--check");
 const since = args.includes("--since") ? args[args.indexOf("--since") + 1] : undefined;
-const scope = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { config: { scope: string } }).config.scope;
+const scope = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { config: { scope: string } }).config
+  .scope;
 const RANK: Record<Bump, number> = { patch: 0, minor: 1, major: 2 };
 
 let failed = false;
@@ -47,9 +48,13 @@ for (const provider of readdirSync(join(root, "specs")).sort()) {
     const enough = pending !== undefined && (!released || RANK[pending] >= RANK[change.bump]);
     if (!enough) {
       failed = true;
-      console.error(`${provider}: the spec changed since ${label} (${change.bump}) but ${pending ? `the pending changesets only bump ${packageName} ${pending}` : `no changeset bumps ${packageName}`}. Run \`npm run spec:changeset\`.`);
+      console.error(
+        `${provider}: the spec changed since ${label} (${change.bump}) but ${pending ? `the pending changesets only bump ${packageName} ${pending}` : `no changeset bumps ${packageName}`}. Run \`npm run spec:changeset\`.`,
+      );
     } else {
-      const outcome = released ? `a pending changeset bumps it ${pending}` : `never released, so the pending changeset (${pending}) takes it to its first version`;
+      const outcome = released
+        ? `a pending changeset bumps it ${pending}`
+        : `never released, so the pending changeset (${pending}) takes it to its first version`;
       console.log(`${provider}: spec changed since ${label} (${change.bump}); ${outcome}.`);
     }
     continue;
@@ -57,8 +62,13 @@ for (const provider of readdirSync(join(root, "specs")).sort()) {
   const file = join(root, ".changeset", `spec-${provider}.md`);
   const list = change.changes.slice(0, 40).map((entry) => `- ${entry.description}`);
   if (change.changes.length > 40) list.push(`- … and ${change.changes.length - 40} more`);
-  writeFileSync(file, `---\n"${packageName}": ${change.bump}\n---\n\nSpec changes since ${label}:\n\n${list.join("\n")}\n`);
-  console.log(`${provider}: ${change.bump}, ${change.changes.length} change(s) since ${label} → .changeset/spec-${provider}.md`);
+  writeFileSync(
+    file,
+    `---\n"${packageName}": ${change.bump}\n---\n\nSpec changes since ${label}:\n\n${list.join("\n")}\n`,
+  );
+  console.log(
+    `${provider}: ${change.bump}, ${change.changes.length} change(s) since ${label} → .changeset/spec-${provider}.md`,
+  );
 }
 if (failed) process.exit(1);
 
@@ -68,7 +78,10 @@ function pendingBump(packageName: string): Bump | undefined {
   if (!existsSync(dir)) return undefined;
   let highest: Bump | undefined;
   for (const file of readdirSync(dir).filter((name) => name.endsWith(".md") && name !== "README.md")) {
-    const match = new RegExp(`^["']?${packageName.replace(/[/@]/g, "\\$&")}["']?:\\s*(major|minor|patch)\\s*$`, "m").exec(readFileSync(join(dir, file), "utf8"));
+    const match = new RegExp(
+      `^["']?${packageName.replace(/[/@]/g, "\\$&")}["']?:\\s*(major|minor|patch)\\s*$`,
+      "m",
+    ).exec(readFileSync(join(dir, file), "utf8"));
     const bump = match?.[1] as Bump | undefined;
     if (bump && (!highest || RANK[bump] > RANK[highest])) highest = bump;
   }

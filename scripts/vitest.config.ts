@@ -5,7 +5,9 @@ import { defineConfig } from "vitest/config";
 // repo, the runtime on every Node line, `pnpm mock` and its signals) take minutes and exercise
 // the tooling, whatever the specs say: turbo runs them as their own task (//#test:e2e), keyed on
 // the tooling, so a spec edit does not re-run them.
-export const e2e = ["release", "remote-cache", "new-provider", "node-lines", "mock"].map((name) => `scripts/test/${name}.test.ts`);
+export const e2e = ["release", "remote-cache", "new-provider", "node-lines", "mock"].map(
+  (name) => `scripts/test/${name}.test.ts`,
+);
 // The tests that check the repository as it stands (its specs, READMEs, manifests and pending
 // changesets) rather than the tooling: their own task (//#test:repo), keyed on what they read,
 // so that a spec edit re-runs these and not the tooling's tests (//#test:scripts).
@@ -26,7 +28,15 @@ export default defineConfig({
     projects: [
       // vitest's default on 2 cores is one file at a time; these files mostly wait on the
       // processes they start (pnpm, turbo, npm, git, tsx), so a few run side by side.
-      { test: { ...shared, name: "scripts", include: ["scripts/test/**/*.test.ts"], exclude: [...e2e, ...repo], maxWorkers: 2 } },
+      {
+        test: {
+          ...shared,
+          name: "scripts",
+          include: ["scripts/test/**/*.test.ts"],
+          exclude: [...e2e, ...repo],
+          maxWorkers: 2,
+        },
+      },
       { test: { ...shared, name: "repo", include: repo, maxWorkers: 2 } },
       { test: { ...shared, name: "e2e", include: e2e, maxWorkers: 3 } },
     ],

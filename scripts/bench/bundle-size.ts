@@ -2,7 +2,11 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 /** A consumer's ESM bundle of one client (runtime and openapi-fetch included), minified, and its gzip size. */
-export async function measureBundleSize(entry: string, exportName: string, resolveDir: string): Promise<{ minBytes: number; gzipBytes: number }> {
+export async function measureBundleSize(
+  entry: string,
+  exportName: string,
+  resolveDir: string,
+): Promise<{ minBytes: number; gzipBytes: number }> {
   const result = await build({
     stdin: { contents: `export { ${exportName} } from ${JSON.stringify(entry)};`, resolveDir, loader: "js" },
     bundle: true,

@@ -17,20 +17,29 @@ export interface ScaleResult {
   oneSpecEditExecuted: number;
 }
 
-const PATH = (process.env.PATH ?? "").split(delimiter).filter((entry) => isAbsolute(entry)).join(delimiter);
+const PATH = (process.env.PATH ?? "")
+  .split(delimiter)
+  .filter((entry) => isAbsolute(entry))
+  .join(delimiter);
 
 /** The scaffolded contract test calls every operation of its spec: add the synthetic ones. */
 async function addThingCalls(testFile: string, operations: number): Promise<void> {
   const text = await readFile(testFile, "utf8");
   const anchor = "      getCustomer: (client, headers) => client.getCustomer({ customer_id: 1 }, { headers }),\n";
-  if (!text.includes(anchor)) throw new Error(`${testFile} no longer has the scaffold's getCustomer call; update codegen-scale.ts.`);
-  const calls = Array.from({ length: operations }, (_, index) => `      getThing${index}: (client, headers) => client.getThing${index}({ id: "a" }, { headers }),\n`).join("");
+  if (!text.includes(anchor))
+    throw new Error(`${testFile} no longer has the scaffold's getCustomer call; update codegen-scale.ts.`);
+  const calls = Array.from(
+    { length: operations },
+    (_, index) => `      getThing${index}: (client, headers) => client.getThing${index}({ id: "a" }, { headers }),\n`,
+  ).join("");
   await writeFile(testFile, text.replace(anchor, anchor + calls));
 }
 
 /** A spec with `operations` GET operations, each with its own response schema and example. */
 function syntheticSpec(slug: string, operations: number, port: number): string {
-  const paths = Array.from({ length: operations }, (_, index) => `  /things${index}/{id}:
+  const paths = Array.from(
+    { length: operations },
+    (_, index) => `  /things${index}/{id}:
     get:
       operationId: getThing${index}
       summary: Get thing ${index}
@@ -43,10 +52,14 @@ function syntheticSpec(slug: string, operations: number, port: number): string {
           content:
             application/json:
               schema: { $ref: "#/components/schemas/Thing${index}" }
-              examples: { one: { value: { id: "a", count: ${index} } } }`).join("\n");
-  const schemas = Array.from({ length: operations }, (_, index) => `    Thing${index}:
+              examples: { one: { value: { id: "a", count: ${index} } } }`,
+  ).join("\n");
+  const schemas = Array.from(
+    { length: operations },
+    (_, index) => `    Thing${index}:
       type: object
-      properties: { id: { type: string }, count: { type: integer }, label: { type: string } }`).join("\n");
+      properties: { id: { type: string }, count: { type: integer }, label: { type: string } }`,
+  ).join("\n");
   return `openapi: 3.1.0
 info: { title: ${slug}, version: "1", license: { name: MIT, identifier: MIT } }
 x-mock-port: ${port}
@@ -92,12 +105,16 @@ ${schemas}
 
 function turbo(workspace: string, args: string[]): { seconds: number; output: string } {
   const started = performance.now();
-  const run = spawnSync(join(workspace, "node_modules/.bin/turbo"), ["run", "generate", "build", "typecheck", ...args], {
-    cwd: workspace,
-    encoding: "utf8",
-    env: { ...process.env, PATH, TURBO_TELEMETRY_DISABLED: "1" },
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    join(workspace, "node_modules/.bin/turbo"),
+    ["run", "generate", "build", "typecheck", ...args],
+    {
+      cwd: workspace,
+      encoding: "utf8",
+      env: { ...process.env, PATH, TURBO_TELEMETRY_DISABLED: "1" },
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   if (run.status !== 0) throw new Error(`turbo failed in ${workspace}:\n${(run.stdout + run.stderr).slice(-3000)}`);
   return { seconds: round((performance.now() - started) / 1000, 1), output: stripVTControlCharacters(run.stdout) };
 }
@@ -116,19 +133,36 @@ export async function measureCodegenScale(providers: number, operations: number)
     }
     const tsx = join(repoRoot, "node_modules/.bin/tsx");
     for (let index = 0; index < providers; index++) {
-      execFileSync(tsx, ["scripts/new-provider.ts", `synthetic${index}`, "--no-install"], { cwd: workspace, stdio: "ignore" });
-      await writeFile(join(workspace, `specs/synthetic${index}/customers.yaml`), syntheticSpec(`synthetic${index}`, operations, 5000 + index));
+      execFileSync(tsx, ["scripts/new-provider.ts", `synthetic${index}`, "--no-install"], {
+        cwd: workspace,
+        stdio: "ignore",
+      });
+      await writeFile(
+        join(workspace, `specs/synthetic${index}/customers.yaml`),
+        syntheticSpec(`synthetic${index}`, operations, 5000 + index),
+      );
       await addThingCalls(join(workspace, `packages/synthetic${index}-customers/test/contract.test.ts`), operations);
     }
     const pnpm = join(repoRoot, "node_modules/.bin/pnpm");
-    execFileSync(pnpm, ["install", "--prefer-offline", "--no-frozen-lockfile"], { cwd: workspace, stdio: "ignore", env: { ...process.env, PATH } });
+    execFileSync(pnpm, ["install", "--prefer-offline", "--no-frozen-lockfile"], {
+      cwd: workspace,
+      stdio: "ignore",
+      env: { ...process.env, PATH },
+    });
     // Fill the new READMEs' generated tables once, as a committed repo has them; else the first
     // runs would see their own README output as a changed input.
-    execFileSync(pnpm, ["--recursive", "--filter=./packages/synthetic*", "run", "generate"], { cwd: workspace, stdio: "ignore", env: { ...process.env, PATH } });
+    execFileSync(pnpm, ["--recursive", "--filter=./packages/synthetic*", "run", "generate"], {
+      cwd: workspace,
+      stdio: "ignore",
+      env: { ...process.env, PATH },
+    });
     await rm(join(workspace, ".turbo"), { recursive: true, force: true });
     const cold = turbo(workspace, ["--filter=./packages/synthetic*"]);
     const noOp = turbo(workspace, ["--filter=./packages/synthetic*"]);
-    await writeFile(join(workspace, "specs/synthetic0/customers.yaml"), syntheticSpec("synthetic0", operations, 5000).replace("Get thing 0", "Get thing zero"));
+    await writeFile(
+      join(workspace, "specs/synthetic0/customers.yaml"),
+      syntheticSpec("synthetic0", operations, 5000).replace("Get thing 0", "Get thing zero"),
+    );
     const edit = turbo(workspace, ["--filter=./packages/synthetic*"]);
     const cachedLine = /Cached:\s+(\d+) cached, (\d+) total/.exec(noOp.output);
     const editLine = /Cached:\s+(\d+) cached, (\d+) total/.exec(edit.output);
@@ -148,7 +182,9 @@ export async function measureCodegenScale(providers: number, operations: number)
 
 /** The exponent k of time ≈ c·(N×M)^k, fitted by least squares on logarithms: k ≤ 1 is linear or better. */
 export function scalingExponent(results: readonly ScaleResult[]): number {
-  const points = results.map((result) => [Math.log(result.providers * result.operations), Math.log(result.coldSeconds)] as const);
+  const points = results.map(
+    (result) => [Math.log(result.providers * result.operations), Math.log(result.coldSeconds)] as const,
+  );
   const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
   const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
   const covariance = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);

@@ -8,7 +8,8 @@ export const benchNodeLines = (process.env.BENCH_NODE_LINES ?? "20,22,24").split
 
 /** The `node` of a line: this one when it is of that line, else the newest release of it (installed once, as the end-to-end lane's are). */
 export async function nodeOfLine(major: number): Promise<{ node: string; version: string }> {
-  if (Number(process.versions.node.split(".")[0]) === major) return { node: process.execPath, version: process.version };
+  if (Number(process.versions.node.split(".")[0]) === major)
+    return { node: process.execPath, version: process.version };
   const node = join(await nodeLineBin(major), "node");
   return { node, version: execFileSync(node, ["--version"], { encoding: "utf8" }).trim() };
 }

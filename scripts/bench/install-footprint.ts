@@ -18,9 +18,17 @@ export function installFootprint(install: string[]): InstallFootprint {
   const project = mkdtempSync(join(tmpdir(), "bench-install-"));
   try {
     writeFileSync(join(project, "package.json"), JSON.stringify({ name: "bench-install", private: true }));
-    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...install], { cwd: project, stdio: "pipe" });
-    const lock = JSON.parse(readFileSync(join(project, "node_modules/.package-lock.json"), "utf8")) as { packages: Record<string, unknown> };
-    return { packages: Object.keys(lock.packages).filter((path) => path.startsWith("node_modules/")).length, bytes: bytesUnder(join(project, "node_modules")) };
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...install], {
+      cwd: project,
+      stdio: "pipe",
+    });
+    const lock = JSON.parse(readFileSync(join(project, "node_modules/.package-lock.json"), "utf8")) as {
+      packages: Record<string, unknown>;
+    };
+    return {
+      packages: Object.keys(lock.packages).filter((path) => path.startsWith("node_modules/")).length,
+      bytes: bytesUnder(join(project, "node_modules")),
+    };
   } finally {
     rmSync(project, { recursive: true, force: true });
   }
@@ -29,7 +37,10 @@ export function installFootprint(install: string[]): InstallFootprint {
 /** Our packages as the registry would serve them (`pnpm pack` writes real versions for `workspace:^`). */
 export function packTarballs(packageNames: string[], destination: string): string[] {
   return packageNames.map((name) => {
-    const output = execFileSync(join(repoRoot, "node_modules/.bin/pnpm"), ["pack", "--pack-destination", destination], { cwd: join(repoRoot, "packages", name), encoding: "utf8" });
+    const output = execFileSync(join(repoRoot, "node_modules/.bin/pnpm"), ["pack", "--pack-destination", destination], {
+      cwd: join(repoRoot, "packages", name),
+      encoding: "utf8",
+    });
     return output.trim().split("\n").at(-1)!.trim();
   });
 }

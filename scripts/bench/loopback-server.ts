@@ -3,7 +3,15 @@ import { once } from "node:events";
 
 /** The one customer the loopback server answers every contender with. */
 export const CUSTOMER_ID = "x4xCwxxJxGCx123Rx5xTx";
-const CUSTOMER = JSON.stringify({ id: CUSTOMER_ID, name: "Example Media Ltd", force_2fa: true, billing_network_type: "public", created_at: null, updated_at: null, deleted_at: null });
+const CUSTOMER = JSON.stringify({
+  id: CUSTOMER_ID,
+  name: "Example Media Ltd",
+  force_2fa: true,
+  billing_network_type: "public",
+  created_at: null,
+  updated_at: null,
+  deleted_at: null,
+});
 
 /**
  * The loopback server, in a process of its own so that its work and its garbage collection are

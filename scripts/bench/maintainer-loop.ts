@@ -15,11 +15,19 @@ export interface MaintainerLoop {
 }
 
 // As on a fresh clone: no project binaries on PATH, and no relative entries turbo cannot spawn from.
-const PATH = (process.env.PATH ?? "").split(delimiter).filter((entry) => isAbsolute(entry) && !entry.includes("node_modules")).join(delimiter);
+const PATH = (process.env.PATH ?? "")
+  .split(delimiter)
+  .filter((entry) => isAbsolute(entry) && !entry.includes("node_modules"))
+  .join(delimiter);
 
 function timed(workspace: string, command: string, args: string[]): { seconds: number; output: string } {
   const started = performance.now();
-  const run = spawnSync(command, args, { cwd: workspace, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, PATH, CI: "true", TURBO_TELEMETRY_DISABLED: "1" } });
+  const run = spawnSync(command, args, {
+    cwd: workspace,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, PATH, CI: "true", TURBO_TELEMETRY_DISABLED: "1" },
+  });
   const output = stripVTControlCharacters(run.stdout + run.stderr);
   if (run.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${workspace}:\n${output.slice(-3000)}`);
   return { seconds: round((performance.now() - started) / 1000, 1), output };

@@ -9,7 +9,8 @@ export async function measureMock(spec: string, prismCli: string, requests: numb
   const mock = await startMock({ spec });
   const programmaticMs = round(performance.now() - started, 1);
   const before = performance.now();
-  for (let index = 0; index < requests; index++) await (await fetch(`${mock.url}/current_customer`, { headers: { "Fastly-Key": "k" } })).arrayBuffer();
+  for (let index = 0; index < requests; index++)
+    await (await fetch(`${mock.url}/current_customer`, { headers: { "Fastly-Key": "k" } })).arrayBuffer();
   const requestsPerSecond = Math.round(requests / ((performance.now() - before) / 1000));
   await mock.stop();
   return { programmaticMs, cliMs: await cliStartMs(spec, prismCli), requestsPerSecond };

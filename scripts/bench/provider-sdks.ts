@@ -10,7 +10,8 @@ import { repoRoot } from "../repo-root.js";
 import { CUSTOMER_ID } from "./loopback-server.js";
 
 const requireFromRoot = createRequire(join(repoRoot, "package.json"));
-const devDependencies = (requireFromRoot("./package.json") as { devDependencies: Record<string, string> }).devDependencies;
+const devDependencies = (requireFromRoot("./package.json") as { devDependencies: Record<string, string> })
+  .devDependencies;
 
 export const SHARED_SECRET = "c2VjcmV0"; // base64 of "secret": both CyberSource clients sign with it
 
@@ -39,7 +40,10 @@ interface FastlySdk {
 }
 interface CyberSourceSdk {
   ApiClient: new () => unknown;
-  CustomerApi: new (config: object, api: unknown) => {
+  CustomerApi: new (
+    config: object,
+    api: unknown,
+  ) => {
     getCustomer(id: string, options: object, callback: (error: unknown, data: unknown) => void): void;
   };
 }
@@ -73,7 +77,11 @@ export const providerSdks: ProviderSdk[] = [
       const cs = requireFromRoot("cybersource-rest-client") as CyberSourceSdk;
       const customers = new cs.CustomerApi(cyberSourceConfig(baseUrl), new cs.ApiClient());
       return () =>
-        new Promise((resolve, reject) => customers.getCustomer(CUSTOMER_ID, {}, (error: unknown, data: unknown) => (error ? reject(error) : resolve(data))));
+        new Promise((resolve, reject) =>
+          customers.getCustomer(CUSTOMER_ID, {}, (error: unknown, data: unknown) =>
+            error ? reject(error) : resolve(data),
+          ),
+        );
     },
   },
 ];

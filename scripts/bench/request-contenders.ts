@@ -17,13 +17,17 @@ export interface RequestContender {
 }
 
 /** A built package's entry point (`npm run build` first). */
-const importClient = async <Module>(name: string) => (await import(pathToFileURL(join(repoRoot, "packages", name, "dist/index.js")).href)) as Module;
+const importClient = async <Module>(name: string) =>
+  (await import(pathToFileURL(join(repoRoot, "packages", name, "dist/index.js")).href)) as Module;
 type FastlyModule = typeof import("../../packages/fastly-customers/src/index.js");
 type CyberSourceModule = typeof import("../../packages/cybersource-customers/src/index.js");
 
 const path = { params: { path: { customer_id: CUSTOMER_ID } } };
 const sdkName = (provider: ProviderSdk) => `${provider.name} ${provider.version} (the provider's SDK)`;
-const sdk = (provider: ProviderSdk): RequestContender => ({ name: sdkName(provider), connect: async (baseUrl) => provider.connect(baseUrl) });
+const sdk = (provider: ProviderSdk): RequestContender => ({
+  name: sdkName(provider),
+  connect: async (baseUrl) => provider.connect(baseUrl),
+});
 const OPENAPI_FETCH_ALONE = "openapi-fetch alone (no auth, retries, timeouts)";
 const FASTLY_CLIENT = "@org/fastly-customers";
 const CYBERSOURCE_CLIENT = "@org/cybersource-customers";
@@ -42,7 +46,8 @@ export const comparisons = {
 export const requestContenders: RequestContender[] = [
   {
     name: "plain fetch",
-    connect: async (baseUrl) => async () => (await fetch(`${baseUrl}/customer/${CUSTOMER_ID}`, { headers: { "Fastly-Key": "k" } })).json(),
+    connect: async (baseUrl) => async () =>
+      (await fetch(`${baseUrl}/customer/${CUSTOMER_ID}`, { headers: { "Fastly-Key": "k" } })).json(),
   },
   {
     name: OPENAPI_FETCH_ALONE,
@@ -54,14 +59,20 @@ export const requestContenders: RequestContender[] = [
   {
     name: FASTLY_CLIENT,
     connect: async (baseUrl) => {
-      const client = (await importClient<FastlyModule>("fastly-customers")).createFastlyClient({ apiToken: "k", baseUrl });
+      const client = (await importClient<FastlyModule>("fastly-customers")).createFastlyClient({
+        apiToken: "k",
+        baseUrl,
+      });
       return async () => (await client.GET("/customer/{customer_id}", path)).data;
     },
   },
   {
     name: `${FASTLY_CLIENT}, operation method`,
     connect: async (baseUrl) => {
-      const client = (await importClient<FastlyModule>("fastly-customers")).createFastlyClient({ apiToken: "k", baseUrl });
+      const client = (await importClient<FastlyModule>("fastly-customers")).createFastlyClient({
+        apiToken: "k",
+        baseUrl,
+      });
       return async () => (await client.getCustomer({ customer_id: CUSTOMER_ID })).data;
     },
   },
@@ -71,7 +82,8 @@ export const requestContenders: RequestContender[] = [
     connect: async (baseUrl) => {
       const { createCyberSourceClient } = await importClient<CyberSourceModule>("cybersource-customers");
       const client = createCyberSourceClient({ merchantId: "m", keyId: "k", sharedSecret: SHARED_SECRET, baseUrl });
-      return async () => (await client.GET("/tms/v2/customers/{customerId}", { params: { path: { customerId: CUSTOMER_ID } } })).data;
+      return async () =>
+        (await client.GET("/tms/v2/customers/{customerId}", { params: { path: { customerId: CUSTOMER_ID } } })).data;
     },
   },
   sdk(providerSdks[1]!),

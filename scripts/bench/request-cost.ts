@@ -73,12 +73,17 @@ export interface FinishReport {
  * slow moment of the machine hits all alike; each round records its call times and its
  * process's CPU time.
  */
-export async function measureRequestCost(calls: number, contenders: readonly string[], node: string): Promise<RequestCost[]> {
+export async function measureRequestCost(
+  calls: number,
+  contenders: readonly string[],
+  node: string,
+): Promise<RequestCost[]> {
   const server = await startLoopbackServer();
   const processes: ContenderProcess[] = [];
   try {
     // One at a time, so that no warm-up competes with another for the CPU.
-    for (const [index, name] of contenders.entries()) processes.push(await startContenderProcess(node, index, name, server.baseUrl));
+    for (const [index, name] of contenders.entries())
+      processes.push(await startContenderProcess(node, index, name, server.baseUrl));
     const { turns, perRound } = roundPlan(calls, processes.length);
     const samples = processes.map(() => [] as number[]);
     const roundMs = processes.map(() => [] as number[]);
@@ -130,11 +135,19 @@ interface ContenderProcess {
 }
 
 /** Starts the process of the contender at `index` (called `name` in messages) on `node` and waits until it has warmed up. */
-async function startContenderProcess(node: string, index: number, name: string, baseUrl: string): Promise<ContenderProcess> {
+async function startContenderProcess(
+  node: string,
+  index: number,
+  name: string,
+  baseUrl: string,
+): Promise<ContenderProcess> {
   const child = forkContender(node, [String(index), baseUrl]);
   const next = <Reply>() =>
     new Promise<Reply>((resolve, reject) => {
-      const exited = (code: number | null, signal: string | null) => reject(new Error(`the benchmark's process for ${name} ended (${signal ?? `exit code ${code}`}) before it answered`));
+      const exited = (code: number | null, signal: string | null) =>
+        reject(
+          new Error(`the benchmark's process for ${name} ended (${signal ?? `exit code ${code}`}) before it answered`),
+        );
       child.once("exit", exited);
       child.once("message", (reply: Reply) => {
         child.off("exit", exited);
@@ -154,7 +167,9 @@ async function startContenderProcess(node: string, index: number, name: string, 
 
 /** The `p`th percentile of each run of `size` consecutive samples (a last, shorter one is left out). */
 export function percentileOfEach(samples: readonly number[], size: number, p: number): number[] {
-  return Array.from({ length: Math.floor(samples.length / size) }, (_, run) => percentile(samples.slice(run * size, (run + 1) * size), p));
+  return Array.from({ length: Math.floor(samples.length / size) }, (_, run) =>
+    percentile(samples.slice(run * size, (run + 1) * size), p),
+  );
 }
 
 /**
@@ -176,10 +191,17 @@ export function cpuRatio(contender: RequestCost, floor: RequestCost): TimeRatio 
  * the machine. A slow stretch then weighs on both sides of a ratio, not on whoever it fell on.
  */
 export function latencyRatios(contender: RequestCost, other: RequestCost): { p50: TimeRatio; p99: TimeRatio } {
-  return { p50: roundRatio(contender.roundP50Ms, other.roundP50Ms), p99: roundRatio(contender.cycleP99Ms, other.cycleP99Ms) };
+  return {
+    p50: roundRatio(contender.roundP50Ms, other.roundP50Ms),
+    p99: roundRatio(contender.cycleP99Ms, other.cycleP99Ms),
+  };
 }
 
 function roundRatio(contender: readonly number[], floor: readonly number[]): TimeRatio {
   const ratios = contender.map((value, turn) => value / floor[turn]!);
-  return { median: round(median(ratios), 2), low: round(percentile(ratios, 25), 2), high: round(percentile(ratios, 75), 2) };
+  return {
+    median: round(median(ratios), 2),
+    low: round(percentile(ratios, 25), 2),
+    high: round(percentile(ratios, 75), 2),
+  };
 }

@@ -10,7 +10,11 @@ export interface CpuTicks {
 export function parseProcStat(text: string): CpuTicks | undefined {
   const line = text.split("\n").find((row) => row.startsWith("cpu "));
   if (!line) return undefined;
-  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
   return { total: user + nice + system + idle + iowait + irq + softirq + steal, steal };
 }
 
@@ -19,7 +23,9 @@ export function parseProcStat(text: string): CpuTicks | undefined {
  * host busy elsewhere slows every contender, and some rounds more than others. `stop` gives the
  * share since the start, in percent, or undefined where the system does not say (only Linux does).
  */
-export function watchStolenTime(read: () => string = () => readFileSync("/proc/stat", "utf8")): { stop: () => number | undefined } {
+export function watchStolenTime(read: () => string = () => readFileSync("/proc/stat", "utf8")): {
+  stop: () => number | undefined;
+} {
   const sample = () => {
     try {
       return parseProcStat(read());

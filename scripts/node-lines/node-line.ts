@@ -22,7 +22,11 @@ export async function nodeLineBin(major: number): Promise<string> {
   // Installed beside the cache and renamed into place, so two tests asking at once both get a whole one.
   const staging = await mkdtemp(join(cache, `.${major}-`));
   try {
-    await promisify(execFile)("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", staging, `node@${major}`], { maxBuffer: 16 * 1024 * 1024 });
+    await promisify(execFile)(
+      "npm",
+      ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", staging, `node@${major}`],
+      { maxBuffer: 16 * 1024 * 1024 },
+    );
     await rename(staging, join(cache, String(major))).catch((error: NodeJS.ErrnoException) => {
       if (!existsSync(join(bin, "node"))) throw error;
     });

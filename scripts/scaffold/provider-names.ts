@@ -20,11 +20,17 @@ export function problemWithNames(slug: string | undefined, pascal: string | unde
     return `"${slug}" is not a valid slug: use lower-case letters and digits, words separated by single hyphens, starting with a letter (e.g. acme-crm), at most 40 characters`;
   }
   if (slug.endsWith("-customers")) return `"${slug}" should not end in -customers: the package name adds that`;
-  if (pascal !== undefined && !PASCAL.test(pascal)) return `--name "${pascal}" must be PascalCase letters and digits, e.g. AcmeCrm`;
+  if (pascal !== undefined && !PASCAL.test(pascal))
+    return `--name "${pascal}" must be PascalCase letters and digits, e.g. AcmeCrm`;
   return undefined;
 }
 
 export function providerNames(slug: string, scope: string, pascal?: string): ProviderNames {
-  const name = pascal ?? slug.split("-").map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
+  const name =
+    pascal ??
+    slug
+      .split("-")
+      .map((word) => word[0]!.toUpperCase() + word.slice(1))
+      .join("");
   return { slug, pascal: name, packageName: `${scope}/${slug}-customers`, factory: `create${name}Client` };
 }

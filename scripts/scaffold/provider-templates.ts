@@ -9,7 +9,13 @@ export interface SharedVersions {
 }
 
 /** Every file of a new provider, by path from the repo root. */
-export function providerFiles(names: ProviderNames, versions: SharedVersions, mockPort: number, scope: string, license: string): Record<string, string> {
+export function providerFiles(
+  names: ProviderNames,
+  versions: SharedVersions,
+  mockPort: number,
+  scope: string,
+  license: string,
+): Record<string, string> {
   const dir = `packages/${names.slug}-customers`;
   return {
     [`specs/${names.slug}/customers.yaml`]: specTemplate(names, mockPort),
@@ -50,7 +56,12 @@ function packageJson(names: ProviderNames, versions: SharedVersions, scope: stri
       lint: "publint --strict && attw --pack . --profile esm-only && tsx ../../scripts/check-package-contents.ts",
     },
     dependencies: { [`${scope}/client-runtime`]: "workspace:^", "openapi-fetch": versions.openapiFetch },
-    devDependencies: { [`${scope}/prism-mock`]: "workspace:*", "@types/node": versions.typesNode, typescript: versions.typescript, vitest: versions.vitest },
+    devDependencies: {
+      [`${scope}/prism-mock`]: "workspace:*",
+      "@types/node": versions.typesNode,
+      typescript: versions.typescript,
+      vitest: versions.vitest,
+    },
     publishConfig: { access: "public" },
   };
 }
@@ -61,7 +72,13 @@ function turboJson(names: ProviderNames) {
     extends: ["//"],
     tasks: {
       generate: {
-        inputs: [`$TURBO_ROOT$/specs/${names.slug}/**`, "$TURBO_ROOT$/scripts/generate.ts", "$TURBO_ROOT$/scripts/spec/**", "README.md", "package.json"],
+        inputs: [
+          `$TURBO_ROOT$/specs/${names.slug}/**`,
+          "$TURBO_ROOT$/scripts/generate.ts",
+          "$TURBO_ROOT$/scripts/spec/**",
+          "README.md",
+          "package.json",
+        ],
         outputs: ["src/generated/**", "README.md", "openapi.yaml"],
       },
       test: { inputs: ["$TURBO_DEFAULT$", `$TURBO_ROOT$/specs/${names.slug}/**`] },

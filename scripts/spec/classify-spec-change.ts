@@ -56,7 +56,8 @@ export function classifySpecChange(givenBefore: object, givenAfter: object): Spe
  */
 function perParameter(diff: Diff, before: object, after: object): Diff[] {
   const list = diff.action === "add" ? diff.after : diff.action === "remove" ? diff.before : undefined;
-  if (diff.path[0] !== "paths" || diff.path.length !== 4 || diff.path[3] !== "parameters" || !Array.isArray(list)) return [diff];
+  if (diff.path[0] !== "paths" || diff.path.length !== 4 || diff.path[3] !== "parameters" || !Array.isArray(list))
+    return [diff];
   const doc = diff.action === "add" ? after : before;
   return list.map((parameter: unknown, index) => {
     const required = (resolve(doc, parameter) as { required?: boolean } | undefined)?.required === true;

@@ -9,7 +9,8 @@ export interface Diff {
 }
 
 /** A change under `components.schemas.<Model>`. */
-export const isModelChange = (diff: Diff) => diff.path[0] === "components" && diff.path[1] === "schemas" && diff.path.length > 2;
+export const isModelChange = (diff: Diff) =>
+  diff.path[0] === "components" && diff.path[1] === "schemas" && diff.path.length > 2;
 
 /** One line a user of the package understands, e.g. "Added optional field `email` to `Customer`". */
 export function describeChange(diff: Diff, before: object, after: object): string {
@@ -27,11 +28,15 @@ export function describeChange(diff: Diff, before: object, after: object): strin
     if (rest[0] === "parameters" && rest.length <= 3) {
       // An added or removed parameter is the diff's own value: its index counts the path's
       // parameters in an order that is not always the rewritten document's.
-      const parameter = resolve(doc, rest.length === 2 ? value : at(doc, path.slice(0, 5))) as { name?: string; in?: string; required?: boolean } | undefined;
+      const parameter = resolve(doc, rest.length === 2 ? value : at(doc, path.slice(0, 5))) as
+        | { name?: string; in?: string; required?: boolean }
+        | undefined;
       const name = `${parameter?.in ?? ""} parameter \`${parameter?.name ?? rest[1]}\``.trim();
-      if (rest.length === 2 && diff.action === "add") return `Added ${parameter?.required ? "required" : "optional"} ${name} to ${operation}`;
+      if (rest.length === 2 && diff.action === "add")
+        return `Added ${parameter?.required ? "required" : "optional"} ${name} to ${operation}`;
       if (rest.length === 2 && diff.action === "remove") return `Removed ${name} from ${operation}`;
-      if (rest[2] === "required") return `Made ${name} of ${operation} ${parameter?.required ? "required" : "optional"}`;
+      if (rest[2] === "required")
+        return `Made ${name} of ${operation} ${parameter?.required ? "required" : "optional"}`;
     }
     if (["description", "summary"].includes(rest.at(-1) ?? "")) return `Updated the ${rest.at(-1)} of ${operation}`;
     return `${operation}: ${plain(diff)}`;
@@ -40,7 +45,14 @@ export function describeChange(diff: Diff, before: object, after: object): strin
   return `${path.slice(0, 3).join(".")}: ${plain(diff)}`;
 }
 
-function describeModelChange(action: Diff["action"], model: string, rest: string[], doc: object, path: string[], value: unknown): string {
+function describeModelChange(
+  action: Diff["action"],
+  model: string,
+  rest: string[],
+  doc: object,
+  path: string[],
+  value: unknown,
+): string {
   const verb = { add: "Added", remove: "Removed", replace: "Changed", rename: "Renamed" }[action];
   if (rest.length === 0) return `${verb} model \`${model}\``;
   const propertiesAt = rest.lastIndexOf("properties");
@@ -50,19 +62,24 @@ function describeModelChange(action: Diff["action"], model: string, rest: string
   if (field && after.length === 0) {
     if (action === "remove") return `Removed field \`${field}\` from \`${model}\``;
     const owner = at(doc, path.slice(0, 3 + propertiesAt)) as { required?: string[] } | undefined;
-    if (action === "add") return `Added ${owner?.required?.includes(field) ? "required" : "optional"} field \`${field}\` to \`${model}\``;
+    if (action === "add")
+      return `Added ${owner?.required?.includes(field) ? "required" : "optional"} field \`${field}\` to \`${model}\``;
   }
-  if (after[0] === "enum" && (action === "add" || action === "remove")) return `${verb} the value ${JSON.stringify(value)} ${action === "add" ? "to" : "from"} ${name}`;
+  if (after[0] === "enum" && (action === "add" || action === "remove"))
+    return `${verb} the value ${JSON.stringify(value)} ${action === "add" ? "to" : "from"} ${name}`;
   if (after[0] === "required" && (action === "add" || action === "remove") && typeof value === "string") {
     return `Made field \`${value}\` of ${field ? `\`${model}.${field}\`` : `\`${model}\``} ${action === "add" ? "required" : "optional"}`;
   }
-  if (after[0] === "description" || after[0] === "example" || after[0] === "examples") return `Updated the ${after[0] === "description" ? "description" : "examples"} of ${name}`;
+  if (after[0] === "description" || after[0] === "example" || after[0] === "examples")
+    return `Updated the ${after[0] === "description" ? "description" : "examples"} of ${name}`;
   return `${verb} ${after.join(".") || "the schema"} of ${name}${primitive(value) ? ` (${action === "remove" ? "was" : "now"} ${JSON.stringify(value)})` : ""}`;
 }
 
 /** api-smart-diff's own sentence, without its "[Added]" tag, and the values before and after. */
 function plain(diff: Diff): string {
-  const what = (diff.description ?? `${diff.action} ${diff.path.join(".")}`).replace(/^\[\w+\]\s*/, "").replace(/\s+/g, " ");
+  const what = (diff.description ?? `${diff.action} ${diff.path.join(".")}`)
+    .replace(/^\[\w+\]\s*/, "")
+    .replace(/\s+/g, " ");
   const values = [
     primitive(diff.before) && diff.action !== "add" ? `was ${JSON.stringify(diff.before)}` : "",
     primitive(diff.after) && diff.action !== "remove" ? `now ${JSON.stringify(diff.after)}` : "",
@@ -73,7 +90,10 @@ function plain(diff: Diff): string {
 const primitive = (value: unknown) => value === null || ["string", "number", "boolean"].includes(typeof value);
 
 function at(doc: unknown, path: (string | number)[]): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), doc);
+  return path.reduce<unknown>(
+    (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+    doc,
+  );
 }
 
 /** Follows a local `$ref` ("#/components/parameters/page"). */

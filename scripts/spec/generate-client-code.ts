@@ -35,6 +35,9 @@ export async function generateClientCode(specFile: string, packageDir: string): 
 
 /** `@org/fastly-customers/0.2.0`, from the package's package.json. */
 async function packageIdOf(packageDir: string): Promise<string> {
-  const { name, version } = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8")) as { name: string; version: string };
+  const { name, version } = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8")) as {
+    name: string;
+    version: string;
+  };
   return `${name}/${version}`;
 }

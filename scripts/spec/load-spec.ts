@@ -1,12 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
-import {
-  bundle,
-  createConfig,
-  getLineColLocation,
-  lint,
-  type NormalizedProblem,
-} from "@redocly/openapi-core";
+import { bundle, createConfig, getLineColLocation, lint, type NormalizedProblem } from "@redocly/openapi-core";
 import type { RuleConfig } from "@redocly/openapi-core/lib/config/types.js";
 import { SpecError, type SpecProblem } from "./spec-error.js";
 import { generateRules } from "./spec-rules.js";
@@ -29,14 +23,18 @@ export interface OpenApiDocument {
  * Reads and validates a spec. Any problem, from a YAML typo to a dangling $ref, throws a
  * SpecError naming the file and the line of each problem, so nothing downstream runs.
  */
-export async function loadSpec(
-  file: string,
-  rules: Record<string, RuleConfig> = generateRules,
-): Promise<LoadedSpec> {
+export async function loadSpec(file: string, rules: Record<string, RuleConfig> = generateRules): Promise<LoadedSpec> {
   const shownName = displayPath(file);
   const text = await readSpecText(file, shownName);
   if (text.trim() === "") {
-    throw new SpecError([{ file: shownName, line: 1, column: 1, message: "the file is empty; a spec needs at least `openapi`, `info` and `paths`" }]);
+    throw new SpecError([
+      {
+        file: shownName,
+        line: 1,
+        column: 1,
+        message: "the file is empty; a spec needs at least `openapi`, `info` and `paths`",
+      },
+    ]);
   }
   const config = await createConfig({ rules } as never);
   const problems = await runRedocly(() => lint({ ref: file, config }), shownName);
@@ -46,7 +44,14 @@ export async function loadSpec(
   const { bundle: bundled } = await runRedocly(() => bundle({ ref: file, config, dereference: false }), shownName);
   const document = bundled.parsed as OpenApiDocument;
   if (typeof document?.openapi !== "string" || !document.openapi.startsWith("3.1")) {
-    throw new SpecError([{ file: shownName, line: 1, column: 1, message: `expected an OpenAPI 3.1 document, found openapi: ${String(document?.openapi)}` }]);
+    throw new SpecError([
+      {
+        file: shownName,
+        line: 1,
+        column: 1,
+        message: `expected an OpenAPI 3.1 document, found openapi: ${String(document?.openapi)}`,
+      },
+    ]);
   }
   return { file, document };
 }
@@ -68,15 +73,18 @@ async function runRedocly<T>(run: () => Promise<T>, shownName: string): Promise<
     const position = /\((\d+):(\d+)\)/.exec(message);
     if ((error as Error).name === "YamlParseError" || position) {
       return Promise.reject(
-        new SpecError([{
-          file: shownName,
-          line: position ? Number(position[1]) : undefined,
-          column: position ? Number(position[2]) : undefined,
-          message: `YAML syntax error: ${message.replace(/ in "[^"]*" \(\d+:\d+\)/, "")}`,
-        }]),
+        new SpecError([
+          {
+            file: shownName,
+            line: position ? Number(position[1]) : undefined,
+            column: position ? Number(position[2]) : undefined,
+            message: `YAML syntax error: ${message.replace(/ in "[^"]*" \(\d+:\d+\)/, "")}`,
+          },
+        ]),
       );
     }
-    const hint = message === "Unsupported specification" ? "not an OpenAPI document (no `openapi: 3.1.x` at the top)" : message;
+    const hint =
+      message === "Unsupported specification" ? "not an OpenAPI document (no `openapi: 3.1.x` at the top)" : message;
     return Promise.reject(new SpecError([{ file: shownName, line: 1, column: 1, message: hint }]));
   }
 }

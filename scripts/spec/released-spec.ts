@@ -3,13 +3,22 @@ import { parseYaml } from "@redocly/openapi-core";
 
 /** The newest changesets release tag of a package (`@org/x@1.2.3`), or undefined if never released. */
 export function lastReleaseTag(root: string, packageName: string): string | undefined {
-  const tags = git(root, ["tag", "--list", `${packageName}@*`]).split("\n").filter(Boolean);
-  const version = (tag: string) => tag.slice(packageName.length + 1).split(/[.-]/).map((part) => Number(part) || 0);
-  return tags.sort((a, b) => {
-    const [x, y] = [version(a), version(b)];
-    for (let index = 0; index < Math.max(x.length, y.length); index++) if ((x[index] ?? 0) !== (y[index] ?? 0)) return (x[index] ?? 0) - (y[index] ?? 0);
-    return 0;
-  }).at(-1);
+  const tags = git(root, ["tag", "--list", `${packageName}@*`])
+    .split("\n")
+    .filter(Boolean);
+  const version = (tag: string) =>
+    tag
+      .slice(packageName.length + 1)
+      .split(/[.-]/)
+      .map((part) => Number(part) || 0);
+  return tags
+    .sort((a, b) => {
+      const [x, y] = [version(a), version(b)];
+      for (let index = 0; index < Math.max(x.length, y.length); index++)
+        if ((x[index] ?? 0) !== (y[index] ?? 0)) return (x[index] ?? 0) - (y[index] ?? 0);
+      return 0;
+    })
+    .at(-1);
 }
 
 /** The commit that first added `path`, as a short sha; undefined when it is not committed. */
@@ -21,7 +30,9 @@ export function firstCommitOf(root: string, path: string): string | undefined {
 export function refLabel(root: string, ref: string, packageName: string): string {
   try {
     const tags = git(root, ["tag", "--points-at", ref]).split("\n").filter(Boolean);
-    return tags.includes(ref) ? ref : (tags.find((tag) => tag.startsWith(`${packageName}@`)) ?? git(root, ["rev-parse", "--short", ref]).trim());
+    return tags.includes(ref)
+      ? ref
+      : (tags.find((tag) => tag.startsWith(`${packageName}@`)) ?? git(root, ["rev-parse", "--short", ref]).trim());
   } catch {
     return ref;
   }

@@ -46,7 +46,10 @@ export function listOperations(spec: LoadedSpec): OperationSummary[] {
         summary: operation.summary ?? "",
         ...(requestMediaType ? { requestMediaType } : {}),
         ...(requestEncoding ? { requestEncoding } : {}),
-        parameters: parameterNames(spec, [...((item.parameters as OperationObject["parameters"]) ?? []), ...(operation.parameters ?? [])]),
+        parameters: parameterNames(spec, [
+          ...((item.parameters as OperationObject["parameters"]) ?? []),
+          ...(operation.parameters ?? []),
+        ]),
         errorBodies: errorBodies(spec, operation.responses ?? {}),
       });
     }
@@ -55,7 +58,10 @@ export function listOperations(spec: LoadedSpec): OperationSummary[] {
 }
 
 /** Names by location; an operation's parameter overrides its path item's of the same name and place. */
-function parameterNames(spec: LoadedSpec, parameters: NonNullable<OperationObject["parameters"]>): OperationSummary["parameters"] {
+function parameterNames(
+  spec: LoadedSpec,
+  parameters: NonNullable<OperationObject["parameters"]>,
+): OperationSummary["parameters"] {
   const names: OperationSummary["parameters"] = {};
   for (const parameter of parameters) {
     const resolved = ("$ref" in parameter ? resolveLocalRef(spec, parameter.$ref) : parameter) as ParameterObject;
@@ -73,16 +79,25 @@ function firstMediaType(spec: LoadedSpec, body: OperationObject["requestBody"]):
 }
 
 /** The `style` and `explode` of each field the media type's `encoding` names; undefined when it names none. */
-function encodingOf(spec: LoadedSpec, body: OperationObject["requestBody"], mediaType: string): Record<string, FieldEncoding> | undefined {
+function encodingOf(
+  spec: LoadedSpec,
+  body: OperationObject["requestBody"],
+  mediaType: string,
+): Record<string, FieldEncoding> | undefined {
   const media = contentOf(spec, body)?.[mediaType] as { encoding?: Record<string, FieldEncoding> } | undefined;
-  const fields = Object.entries(media?.encoding ?? {}).map(([name, { style, explode }]) => [name, { ...(style ? { style } : {}), ...(explode === undefined ? {} : { explode }) }] as const);
+  const fields = Object.entries(media?.encoding ?? {}).map(
+    ([name, { style, explode }]) =>
+      [name, { ...(style ? { style } : {}), ...(explode === undefined ? {} : { explode }) }] as const,
+  );
   const named = fields.filter(([, encoding]) => Object.keys(encoding).length > 0);
   return named.length > 0 ? Object.fromEntries(named) : undefined;
 }
 
 function errorBodies(spec: LoadedSpec, responses: NonNullable<OperationObject["responses"]>): Record<string, boolean> {
   const statuses = Object.keys(responses).filter((status) => !/^2/.test(status));
-  return Object.fromEntries(statuses.map((status) => [status, Object.keys(contentOf(spec, responses[status]) ?? {}).some(isJson)]));
+  return Object.fromEntries(
+    statuses.map((status) => [status, Object.keys(contentOf(spec, responses[status]) ?? {}).some(isJson)]),
+  );
 }
 
 /** `application/json`, `application/problem+json`, `application/vnd.cloudlx.v1+json;charset=utf-8` … */
@@ -114,7 +129,10 @@ export function renderOperations(spec: LoadedSpec, packageId: string): string {
   const servers = (spec.document.servers as { url: string; description?: string }[] | undefined) ?? [];
   const operations = listOperations(spec);
   const taken = operations.find((operation) => CLIENT_MEMBERS.has(operation.operationId));
-  if (taken) throw new Error(`${spec.file}: operationId "${taken.operationId}" (${taken.method} ${taken.path}) is a name of the client itself; rename it.`);
+  if (taken)
+    throw new Error(
+      `${spec.file}: operationId "${taken.operationId}" (${taken.method} ${taken.path}) is a name of the client itself; rename it.`,
+    );
   const scope = packageId.startsWith("@") ? packageId.split("/")[0] : undefined;
   return [
     `import type { OperationMethod } from "${scope ? `${scope}/` : ""}client-runtime";`,
@@ -127,7 +145,11 @@ export function renderOperations(spec: LoadedSpec, packageId: string): string {
     `export const defaultBaseUrl = ${JSON.stringify(servers[0]?.url ?? "")};`,
     "",
     `/** Every server of the spec. */`,
-    `export const servers = ${JSON.stringify(servers.map(({ url, description }) => ({ url, description: description ?? "" })), null, 2)} as const;`,
+    `export const servers = ${JSON.stringify(
+      servers.map(({ url, description }) => ({ url, description: description ?? "" })),
+      null,
+      2,
+    )} as const;`,
     "",
     `/** Every operation of the spec: id, method, path, summary, parameters, request media type and documented error bodies. */`,
     `export const operations = ${JSON.stringify(operations, null, 2)} as const;`,

@@ -19,8 +19,10 @@ interface Schema {
  * in bold, read-only ones marked) and what it is.
  */
 export function renderModelsTable(spec: LoadedSpec): string {
-  const schemas = ((spec.document.components as { schemas?: Record<string, Schema> } | undefined)?.schemas ?? {}) as Record<string, Schema>;
-  const resolve = (schema: Schema): Schema => (schema.$ref ? resolve(schemas[schema.$ref.split("/").pop()!] ?? {}) : schema);
+  const schemas = ((spec.document.components as { schemas?: Record<string, Schema> } | undefined)?.schemas ??
+    {}) as Record<string, Schema>;
+  const resolve = (schema: Schema): Schema =>
+    schema.$ref ? resolve(schemas[schema.$ref.split("/").pop()!] ?? {}) : schema;
   const fieldsOf = (schema: Schema): [string, Schema][] => {
     const resolved = resolve(schema);
     return [...(resolved.allOf ?? []).flatMap(fieldsOf), ...Object.entries(resolved.properties ?? {})];
@@ -34,12 +36,27 @@ export function renderModelsTable(spec: LoadedSpec): string {
     .filter(([, , fields]) => fields.length > 0)
     .map(([name, schema, fields]) => {
       const required = new Set(requiredOf(schema));
-      const readOnly = new Set(fields.filter(([, fieldSchema]) => fieldSchema.readOnly || resolve(fieldSchema).readOnly).map(([field]) => field));
+      const readOnly = new Set(
+        fields
+          .filter(([, fieldSchema]) => fieldSchema.readOnly || resolve(fieldSchema).readOnly)
+          .map(([field]) => field),
+      );
       const names = [...new Set(fields.map(([field]) => field))];
-      const list = names.map((field) => `${required.has(field) ? `**\`${field}\`**` : `\`${field}\``}${readOnly.has(field) ? " (read-only)" : ""}`).join(", ");
+      const list = names
+        .map(
+          (field) =>
+            `${required.has(field) ? `**\`${field}\`**` : `\`${field}\``}${readOnly.has(field) ? " (read-only)" : ""}`,
+        )
+        .join(", ");
       return `| \`${name}\` | ${list} | ${firstSentence(schema.description)} |`;
     });
-  return ["Fields in **bold** are always present.", "", "| Model | Fields | Description |", "| --- | --- | --- |", ...rows].join("\n");
+  return [
+    "Fields in **bold** are always present.",
+    "",
+    "| Model | Fields | Description |",
+    "| --- | --- | --- |",
+    ...rows,
+  ].join("\n");
 }
 
 function firstSentence(text: string | undefined): string {

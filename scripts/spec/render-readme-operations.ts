@@ -7,7 +7,8 @@ export const README_END = "<!-- operations:end -->";
 /** The README's operations table: method, path, operationId and summary of each operation. */
 export function renderOperationsTable(spec: LoadedSpec): string {
   const rows = listOperations(spec).map(
-    (operation) => `| \`${operation.method}\` | \`${operation.path}\` | \`${operation.operationId}\` | ${operation.summary.replaceAll("|", "\\|")} |`,
+    (operation) =>
+      `| \`${operation.method}\` | \`${operation.path}\` | \`${operation.operationId}\` | ${operation.summary.replaceAll("|", "\\|")} |`,
   );
   return ["| Method | Path | Operation | Summary |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }

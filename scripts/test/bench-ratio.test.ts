@@ -1,10 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { gcPausesDuring } from "../bench/gc-pauses.js";
-import { cpuRatio, latencyRatios, percentileOfEach, roundPlan, timeRatio, type RequestCost } from "../bench/request-cost.js";
+import {
+  cpuRatio,
+  latencyRatios,
+  percentileOfEach,
+  roundPlan,
+  timeRatio,
+  type RequestCost,
+} from "../bench/request-cost.js";
 import { parseProcStat, watchStolenTime } from "../bench/stolen-time.js";
 import { turnCycle } from "../bench/turn-order.js";
 
-const contender = (roundMs: number[], roundCpuUs: number[] = [], roundP50Ms: number[] = [], cycleP99Ms: number[] = []): RequestCost => ({
+const contender = (
+  roundMs: number[],
+  roundCpuUs: number[] = [],
+  roundP50Ms: number[] = [],
+  cycleP99Ms: number[] = [],
+): RequestCost => ({
   name: "x",
   requestsPerSecond: 0,
   p50Ms: 0,
@@ -70,7 +82,12 @@ describe("roundPlan", () => {
   });
 
   it("meets more calls with more rounds of at most 400 calls, not with longer ones", () => {
-    for (const [calls, contenders] of [[12_000, 7], [36_000, 7], [36_000, 3], [100_000, 8]] as const) {
+    for (const [calls, contenders] of [
+      [12_000, 7],
+      [36_000, 7],
+      [36_000, 3],
+      [100_000, 8],
+    ] as const) {
       const { turns, perRound } = roundPlan(calls, contenders);
       expect(turns % turnCycle(contenders)).toBe(0);
       expect(perRound).toBeLessThanOrEqual(400);
@@ -100,7 +117,8 @@ describe("gcPausesDuring", () => {
 });
 
 describe("watchStolenTime", () => {
-  const stat = (user: number, idle: number, steal: number) => `cpu  ${user} 0 100 ${idle} 10 0 5 ${steal} 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n`;
+  const stat = (user: number, idle: number, steal: number) =>
+    `cpu  ${user} 0 100 ${idle} 10 0 5 ${steal} 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n`;
 
   it("reads the machine's ticks from /proc/stat's cpu line", () => {
     expect(parseProcStat(stat(1000, 2000, 50))).toEqual({ total: 3165, steal: 50 });

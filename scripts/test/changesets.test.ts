@@ -14,16 +14,24 @@ interface Manifest {
 it("releases every never-published package at 0.1.0 through a pending changeset, each on its own", async () => {
   const output = join(await testTempDir("changesets-"), "status.json");
   await new Promise<void>((done, fail) =>
-    execFile(join(repoRoot, "node_modules/.bin/changeset"), ["status", `--output=${output}`], { cwd: repoRoot }, (error) => (error ? fail(error) : done())),
+    execFile(
+      join(repoRoot, "node_modules/.bin/changeset"),
+      ["status", `--output=${output}`],
+      { cwd: repoRoot },
+      (error) => (error ? fail(error) : done()),
+    ),
   );
   const status = JSON.parse(await readFile(output, "utf8")) as { releases: { name: string; newVersion: string }[] };
   const releases = new Map(status.releases.map((release) => [release.name, release.newVersion]));
 
   const manifests = await Promise.all(
-    (await readdir(join(repoRoot, "packages"))).map(async (dir) => JSON.parse(await readFile(join(repoRoot, "packages", dir, "package.json"), "utf8")) as Manifest),
+    (await readdir(join(repoRoot, "packages"))).map(
+      async (dir) => JSON.parse(await readFile(join(repoRoot, "packages", dir, "package.json"), "utf8")) as Manifest,
+    ),
   );
   const unreleased = manifests.filter((manifest) => !manifest.private && manifest.version === "0.0.0");
   expect(manifests.filter((manifest) => !manifest.private).length).toBeGreaterThan(0);
   for (const manifest of unreleased) expect(releases.get(manifest.name), manifest.name).toBe("0.1.0");
-  for (const manifest of manifests.filter((manifest) => manifest.private)) expect(releases.has(manifest.name), manifest.name).toBe(false);
+  for (const manifest of manifests.filter((manifest) => manifest.private))
+    expect(releases.has(manifest.name), manifest.name).toBe(false);
 });

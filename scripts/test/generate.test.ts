@@ -16,11 +16,15 @@ const generatedFiles = ["src/generated/customers.ts", "src/generated/operations.
 
 /** Each spec under scripts/test/bad-specs, and the problem generate must report for it. */
 const BAD_SPECS: Record<string, RegExp> = {
-  "yaml-syntax-error.yaml": /scripts\/test\/bad-specs\/yaml-syntax-error\.yaml:9:1: YAML syntax error: unexpected end of the stream/,
+  "yaml-syntax-error.yaml":
+    /scripts\/test\/bad-specs\/yaml-syntax-error\.yaml:9:1: YAML syntax error: unexpected end of the stream/,
   "dangling-ref.yaml": /dangling-ref\.yaml:15:\d+: Can't resolve \$ref .*\[no-unresolved-refs\]/,
-  "duplicate-operation-id.yaml": /duplicate-operation-id\.yaml:14:\d+: Every operation must have a unique `operationId`.*\[operation-operationId-unique\]/,
-  "missing-operation-id.yaml": /missing-operation-id\.yaml:7:\d+: Operation object should contain `operationId` field.*\[operation-operationId\]/,
-  "undeclared-path-parameter.yaml": /undeclared-path-parameter\.yaml:7:\d+: The operation does not define the path parameter `\{thing_id\}`.*\[path-parameters-defined\]/,
+  "duplicate-operation-id.yaml":
+    /duplicate-operation-id\.yaml:14:\d+: Every operation must have a unique `operationId`.*\[operation-operationId-unique\]/,
+  "missing-operation-id.yaml":
+    /missing-operation-id\.yaml:7:\d+: Operation object should contain `operationId` field.*\[operation-operationId\]/,
+  "undeclared-path-parameter.yaml":
+    /undeclared-path-parameter\.yaml:7:\d+: The operation does not define the path parameter `\{thing_id\}`.*\[path-parameters-defined\]/,
   "invalid-schema-type.yaml": /invalid-schema-type\.yaml:15:\d+: `type` can be one of the following only.*\[struct\]/,
   "empty.yaml": /empty\.yaml:1:1: the file is empty/,
   "not-openapi.yaml": /not-openapi\.yaml:1:1: not an OpenAPI document/,
@@ -77,33 +81,48 @@ describe("pnpm generate", () => {
     expect(check.status).toBe(1);
     expect(check.stderr).toContain("src/generated/customers.ts differ from what");
     expect(await readFile(types, "utf8")).not.toBe(committed);
-    expect(await generate(dir, spec)).toMatchObject({ status: 0, stdout: "generate: wrote src/generated/customers.ts\n" });
+    expect(await generate(dir, spec)).toMatchObject({
+      status: 0,
+      stdout: "generate: wrote src/generated/customers.ts\n",
+    });
     expect(await readFile(types, "utf8")).toBe(committed);
   });
 
-  it.concurrent.for(["yaml-syntax-error.yaml", "dangling-ref.yaml"])("stops on %s with the problem and its place, and leaves the generated files as they were", async (file, { onTestFinished }) => {
-    const { dir } = await scratchPackage(onTestFinished);
-    const before = await snapshot(dir);
-    const run = await generate(dir, join(badSpecs, file));
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`generate: ${join(badSpecs, file)} is not a usable spec; the generated files were left as they were.`);
-    expect(run.stderr).toMatch(BAD_SPECS[file]!);
-    expect(await snapshot(dir)).toEqual(before);
-  });
+  it.concurrent.for(["yaml-syntax-error.yaml", "dangling-ref.yaml"])(
+    "stops on %s with the problem and its place, and leaves the generated files as they were",
+    async (file, { onTestFinished }) => {
+      const { dir } = await scratchPackage(onTestFinished);
+      const before = await snapshot(dir);
+      const run = await generate(dir, join(badSpecs, file));
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(
+        `generate: ${join(badSpecs, file)} is not a usable spec; the generated files were left as they were.`,
+      );
+      expect(run.stderr).toMatch(BAD_SPECS[file]!);
+      expect(await snapshot(dir)).toEqual(before);
+    },
+  );
 });
 
 // Each broken spec's message, from the validation generate runs first (in-process: a generate
 // process takes seconds, and the tests above show that its stderr is this message).
 describe("a broken spec", () => {
   it.for(Object.entries(BAD_SPECS))("%s is refused, naming the file and the place", async ([file, message]) => {
-    const error = await loadSpec(join(badSpecs, file)).then(() => undefined, (thrown: unknown) => thrown);
+    const error = await loadSpec(join(badSpecs, file)).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
     expect(error).toBeInstanceOf(SpecError);
     expect((error as SpecError).message).toMatch(message);
   });
 
   it("has an expected message for every file under scripts/test/bad-specs", async () => {
     const files = await readdir(badSpecs);
-    expect(Object.keys(BAD_SPECS).filter((file) => file !== "no-such-file.yaml").sort()).toEqual(files.sort());
+    expect(
+      Object.keys(BAD_SPECS)
+        .filter((file) => file !== "no-such-file.yaml")
+        .sort(),
+    ).toEqual(files.sort());
   });
 });
 
@@ -133,7 +152,10 @@ paths:
 `,
     );
     const [operation] = listOperations(await loadSpec(spec));
-    expect(operation).toMatchObject({ requestMediaType: "application/x-www-form-urlencoded", requestEncoding: { tags: { style: "form", explode: false }, metadata: { style: "deepObject", explode: true } } });
+    expect(operation).toMatchObject({
+      requestMediaType: "application/x-www-form-urlencoded",
+      requestEncoding: { tags: { style: "form", explode: false }, metadata: { style: "deepObject", explode: true } },
+    });
     expect(operation!.requestEncoding).not.toHaveProperty("plain");
   });
 });

@@ -12,7 +12,8 @@ import { writeSampleProvider } from "./sample-provider.js";
  */
 async function scratchRepo(): Promise<string> {
   const root = await testTempDir("lint-repo-");
-  const filter = (source: string) => !/node_modules|dist|\.turbo|src|test|-customers/.test(source.slice(repoRoot.length));
+  const filter = (source: string) =>
+    !/node_modules|dist|\.turbo|src|test|-customers/.test(source.slice(repoRoot.length));
   await cp(join(repoRoot, "package.json"), join(root, "package.json"));
   await cp(join(repoRoot, "pnpm-lock.yaml"), join(root, "pnpm-lock.yaml"));
   await cp(join(repoRoot, "README.md"), join(root, "README.md"));
@@ -36,7 +37,9 @@ describe("pnpm lint's repo conventions", () => {
     const root = await scratchRepo();
     await editJson(join(root, "package.json"), (json) => ((json.config as Record<string, string>).scope = "@acme"));
     const problems = await lintRepo(root);
-    expect(problems).toContain('packages/sample-customers/package.json: name must be "@acme/sample-customers" (scope from package.json config.scope, then the folder name); found "@org/sample-customers"');
+    expect(problems).toContain(
+      'packages/sample-customers/package.json: name must be "@acme/sample-customers" (scope from package.json config.scope, then the folder name); found "@org/sample-customers"',
+    );
   });
 
   it("flags a provider package without a spec, and a published package missing what users need", async () => {
@@ -55,18 +58,29 @@ describe("pnpm lint's repo conventions", () => {
     const root = await scratchRepo();
     const lockfile = join(root, "pnpm-lock.yaml");
     await writeFile(lockfile, (await readFile(lockfile, "utf8")).replace(/^ {6}'@turbo\/(darwin|windows)-.*\n/gm, ""));
-    await editJson(join(root, "package.json"), (json) => delete (json.pnpm as Record<string, unknown>).supportedArchitectures);
-    const turbo = (JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies.turbo;
+    await editJson(
+      join(root, "package.json"),
+      (json) => delete (json.pnpm as Record<string, unknown>).supportedArchitectures,
+    );
+    const turbo = (
+      JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { devDependencies: Record<string, string> }
+    ).devDependencies.turbo;
     expect(await lintRepo(root)).toEqual([
       "package.json: pnpm.supportedArchitectures.os must list linux, darwin, win32, so the lockfile serves every maintainer's machine",
       "package.json: pnpm.supportedArchitectures.cpu must list x64, arm64, so the lockfile serves every maintainer's machine",
-      ...["darwin-x64", "darwin-arm64", "win32-x64", "win32-arm64"].map((platform) => `pnpm-lock.yaml: turbo@${turbo} has no binary for ${platform}; run \`npx pnpm install --fix-lockfile\` (pnpm.supportedArchitectures set)`),
+      ...["darwin-x64", "darwin-arm64", "win32-x64", "win32-arm64"].map(
+        (platform) =>
+          `pnpm-lock.yaml: turbo@${turbo} has no binary for ${platform}; run \`npx pnpm install --fix-lockfile\` (pnpm.supportedArchitectures set)`,
+      ),
     ]);
   });
 
   it("flags README commands that fail as written right after the Quick start", async () => {
     const root = await scratchRepo();
-    await writeFile(join(root, "README.md"), "# x\n\nRun `pnpm generate && npm test`, then `npm run no-such-script`.\n\n```sh\nnpm run mock fastly   # one mock\nnpm run mock -- fastly\n```\n");
+    await writeFile(
+      join(root, "README.md"),
+      "# x\n\nRun `pnpm generate && npm test`, then `npm run no-such-script`.\n\n```sh\nnpm run mock fastly   # one mock\nnpm run mock -- fastly\n```\n",
+    );
     expect(await lintRepo(root)).toEqual([
       "README.md:3: `pnpm generate` fails right after the Quick start (pnpm is not on PATH); write `npm run generate`",
       "README.md:3: `npm run no-such-script` names no script of package.json",
@@ -79,10 +93,30 @@ describe("pnpm lint's repo conventions", () => {
   });
 
   it.each([
-    ["a summary on every operation", "      summary: List customers\n", "", /Operation object should contain `summary` field\..*\[operation-summary\]$/],
-    ["a tag on every operation", "      summary: List customers\n      tags: [customers]\n", "      summary: List customers\n", /Every operation needs at least one tag.*\[rule\/operation-tags\]$/],
-    ["an example on every response", "              examples:\n                customer:\n                  value:\n                    id: 1\n                    name: Example Ltd\n", "", /Every response body needs an example.*\[rule\/response-examples\]$/],
-    ["security on every operation", "security:\n  - bearerAuth: []\n", "", /Every operation should have security defined.*\[security-defined\]$/],
+    [
+      "a summary on every operation",
+      "      summary: List customers\n",
+      "",
+      /Operation object should contain `summary` field\..*\[operation-summary\]$/,
+    ],
+    [
+      "a tag on every operation",
+      "      summary: List customers\n      tags: [customers]\n",
+      "      summary: List customers\n",
+      /Every operation needs at least one tag.*\[rule\/operation-tags\]$/,
+    ],
+    [
+      "an example on every response",
+      "              examples:\n                customer:\n                  value:\n                    id: 1\n                    name: Example Ltd\n",
+      "",
+      /Every response body needs an example.*\[rule\/response-examples\]$/,
+    ],
+    [
+      "security on every operation",
+      "security:\n  - bearerAuth: []\n",
+      "",
+      /Every operation should have security defined.*\[security-defined\]$/,
+    ],
   ])("holds specs to the house rules: %s", async (_rule, removed, replacement, message) => {
     const root = await scratchRepo();
     const spec = join(root, "specs/sample/customers.yaml");

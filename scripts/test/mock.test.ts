@@ -28,7 +28,10 @@ async function startMockCommand(): Promise<{ wrapper: ChildProcess; output: () =
   let output = "";
   const started = Date.now();
   await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`pnpm mock did not print its table within ${READY_WITHIN_MS} ms; it printed:\n${output}`)), READY_WITHIN_MS);
+    const timer = setTimeout(
+      () => fail(new Error(`pnpm mock did not print its table within ${READY_WITHIN_MS} ms; it printed:\n${output}`)),
+      READY_WITHIN_MS,
+    );
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("Ctrl-C stops them")) {
@@ -40,7 +43,11 @@ async function startMockCommand(): Promise<{ wrapper: ChildProcess; output: () =
     wrapper.stderr!.on("data", collect);
     wrapper.once("close", (code, signal) => {
       clearTimeout(timer);
-      fail(new Error(`pnpm mock ended (${code ?? signal}) after ${Date.now() - started} ms, before it was ready; it printed:\n${output}`));
+      fail(
+        new Error(
+          `pnpm mock ended (${code ?? signal}) after ${Date.now() - started} ms, before it was ready; it printed:\n${output}`,
+        ),
+      );
     });
   });
   return { wrapper, output: () => output };
@@ -48,15 +55,20 @@ async function startMockCommand(): Promise<{ wrapper: ChildProcess; output: () =
 
 // The tests wait for the wrapper's "close", not its "exit": Prism's process writes to the same
 // pipes, so they close only when it is gone too, and its last words have been read by then.
-const answers = () => fetch(url).then(
-  () => true,
-  () => false,
-);
+const answers = () =>
+  fetch(url).then(
+    () => true,
+    () => false,
+  );
 
 describe("pnpm mock", () => {
-  it("serves the named provider on its fixed port, prints the table and stops on Ctrl-C with exit 0", { timeout: TEST_TIMEOUT_MS }, async () => {
+  it("serves the named provider on its fixed port, prints the table and stops on Ctrl-C with exit 0", {
+    timeout: TEST_TIMEOUT_MS,
+  }, async () => {
     const { wrapper, output } = await startMockCommand();
-    expect(output()).toMatch(new RegExp(`provider\\s+URL\\n${first!.provider}\\s+http://127\\.0\\.0\\.1:${first!.port}\\n`));
+    expect(output()).toMatch(
+      new RegExp(`provider\\s+URL\\n${first!.provider}\\s+http://127\\.0\\.0\\.1:${first!.port}\\n`),
+    );
     expect(await answers()).toBe(true);
     process.kill(-wrapper.pid!, "SIGINT");
     const [code] = await once(wrapper, "close");
@@ -82,12 +94,16 @@ describe("pnpm mock", () => {
     await expect.poll(answers, { timeout: STOPPED_WITHIN_MS }).toBe(false);
   });
 
-  it.each(["SIGKILL", "SIGHUP"] as const)("leaves no Prism behind when the wrapper alone dies of %s, which it does not relay", { timeout: TEST_TIMEOUT_MS }, async (signal) => {
-    const { wrapper } = await startMockCommand();
-    wrapper.kill(signal);
-    await once(wrapper, "close");
-    await expect.poll(answers, { timeout: STOPPED_WITHIN_MS }).toBe(false);
-  });
+  it.each(["SIGKILL", "SIGHUP"] as const)(
+    "leaves no Prism behind when the wrapper alone dies of %s, which it does not relay",
+    { timeout: TEST_TIMEOUT_MS },
+    async (signal) => {
+      const { wrapper } = await startMockCommand();
+      wrapper.kill(signal);
+      await once(wrapper, "close");
+      await expect.poll(answers, { timeout: STOPPED_WITHIN_MS }).toBe(false);
+    },
+  );
 
   it("refuses an unknown provider and lists the known ones", { timeout: TEST_TIMEOUT_MS }, async () => {
     const child = spawn(repoBin("tsx"), [join(repoRoot, "scripts/mock.ts"), "no-such-provider"], { cwd: repoRoot });
@@ -95,6 +111,8 @@ describe("pnpm mock", () => {
     child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
     const [code] = await once(child, "close");
     expect(code).toBe(2);
-    expect(errors).toMatch(new RegExp(`pnpm mock: no spec for no-such-provider; the providers are ([a-z0-9-]+, )*${first!.provider}\\b`));
+    expect(errors).toMatch(
+      new RegExp(`pnpm mock: no spec for no-such-provider; the providers are ([a-z0-9-]+, )*${first!.provider}\\b`),
+    );
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { packageContentProblems } from "../package-contents.js";
 
-const provider = ["package.json", "README.md", "LICENSE", "openapi.yaml", "dist/index.js", "dist/index.d.ts", "dist/generated/customers.js"];
+const provider = [
+  "package.json",
+  "README.md",
+  "LICENSE",
+  "openapi.yaml",
+  "dist/index.js",
+  "dist/index.d.ts",
+  "dist/generated/customers.js",
+];
 
 describe("what a published package may hold", () => {
   it("accepts built code, docs, a changelog and the spec", () => {
@@ -9,7 +17,11 @@ describe("what a published package may hold", () => {
   });
 
   it("flags sources, tests and configs that slipped in", () => {
-    expect(packageContentProblems([...provider, "src/index.ts", "test/contract.test.ts", "tsconfig.json"], { provider: true })).toEqual([
+    expect(
+      packageContentProblems([...provider, "src/index.ts", "test/contract.test.ts", "tsconfig.json"], {
+        provider: true,
+      }),
+    ).toEqual([
       "src/index.ts should not be published",
       "test/contract.test.ts should not be published",
       "tsconfig.json should not be published",
@@ -25,6 +37,10 @@ describe("what a published package may hold", () => {
   });
 
   it("does not ask the runtime for a spec", () => {
-    expect(packageContentProblems(["package.json", "README.md", "LICENSE", "dist/index.js", "dist/index.d.ts"], { provider: false })).toEqual([]);
+    expect(
+      packageContentProblems(["package.json", "README.md", "LICENSE", "dist/index.js", "dist/index.d.ts"], {
+        provider: false,
+      }),
+    ).toEqual([]);
   });
 });

@@ -6,19 +6,26 @@ import { repoRoot } from "../repo-root.js";
 
 const publishedPackages = readdirSync(join(repoRoot, "packages")).filter((dir) => dir.endsWith("-customers"));
 
-const scope = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { config: { scope: string } }).config.scope;
+const scope = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { config: { scope: string } }).config
+  .scope;
 
 /** The ```ts blocks of a README, with each published package's name pointed at its source, relative to `dir`. */
 function typescriptExamples(readmeFile: string, dir: string): string[] {
   const readme = readFileSync(readmeFile, "utf8");
   return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) =>
-    match[1]!.replace(new RegExp(`"${scope}/([a-z0-9-]+-customers)"`, "g"), (_, name: string) => `"${relative(dir, join(repoRoot, "packages", name, "src/index.js")).replace(/^(?!\.)/, "./")}"`),
+    match[1]!.replace(
+      new RegExp(`"${scope}/([a-z0-9-]+-customers)"`, "g"),
+      (_, name: string) =>
+        `"${relative(dir, join(repoRoot, "packages", name, "src/index.js")).replace(/^(?!\.)/, "./")}"`,
+    ),
   );
 }
 
 /** The diagnostics of compiling each example as a module of `dir`, as a strict consumer's tsconfig would. */
 function compileExamples(examples: string[], dir: string): string[] {
-  const files = new Map(examples.map((code, index) => [join(dir, `readme-example-${index}.ts`), `export {};\n${code}`]));
+  const files = new Map(
+    examples.map((code, index) => [join(dir, `readme-example-${index}.ts`), `export {};\n${code}`]),
+  );
   const options: ts.CompilerOptions = {
     // As a strict consumer's tsconfig has it (exactOptionalPropertyTypes is in `tsc --init`'s defaults).
     strict: true,
@@ -37,7 +44,9 @@ function compileExamples(examples: string[], dir: string): string[] {
   host.readFile = (file) => files.get(file) ?? readFile(file);
   host.fileExists = (file) => files.has(file) || fileExists(file);
   const program = ts.createProgram([...files.keys()], options, host);
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
 }
 
 describe.each(publishedPackages)("the README of %s", (dir) => {

@@ -8,7 +8,8 @@ import { startRegistry, type RunningRegistry } from "../registry/start-registry.
 import { repoRoot } from "../repo-root.js";
 import { commitAll, repoBin, repoCopy, run } from "./repo-copy.js";
 
-const scope = (JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { config: { scope: string } }).config.scope;
+const scope = (JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { config: { scope: string } })
+  .config.scope;
 let registry: RunningRegistry | undefined;
 const mocks: RunningMock[] = [];
 afterAll(async () => {
@@ -27,7 +28,10 @@ async function consumerFiles(providers: string[], urls: Record<string, string>):
     files[`${provider}.ts`] = source.replace('from "../src/index.js"', `from "${scope}/${provider}-customers"`);
   }
   files["main.ts"] = providers
-    .map((provider, index) => `import { consume as consume${index} } from "./${provider}.js";\nawait consume${index}(${JSON.stringify(urls[provider])});\nconsole.log(${JSON.stringify(`${provider}: ok`)});\n`)
+    .map(
+      (provider, index) =>
+        `import { consume as consume${index} } from "./${provider}.js";\nawait consume${index}(${JSON.stringify(urls[provider])});\nconsole.log(${JSON.stringify(`${provider}: ok`)});\n`,
+    )
     .join("");
   return files;
 }
@@ -35,7 +39,13 @@ async function consumerFiles(providers: string[], urls: Record<string, string>):
 const compilerOptions = { strict: true, target: "ES2022", lib: ["ES2022", "DOM"], types: [], skipLibCheck: false };
 
 /** In a fresh project: npm install from the registry, strict tsc with each of `configs`, then call every mock (nodenext emits what runs). */
-async function expectConsumerToWork(app: string, providers: string[], urls: Record<string, string>, env: Record<string, string>, configs: string[]): Promise<void> {
+async function expectConsumerToWork(
+  app: string,
+  providers: string[],
+  urls: Record<string, string>,
+  env: Record<string, string>,
+  configs: string[],
+): Promise<void> {
   const node = (await run("node", ["--version"], process.cwd(), env)).output.trim();
   await mkdir(app, { recursive: true });
   await writeFile(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
@@ -44,8 +54,20 @@ async function expectConsumerToWork(app: string, providers: string[], urls: Reco
   expect(install.code, `${node}: ${install.output.slice(-3000)}`).toBe(0);
   const files = await consumerFiles(providers, urls);
   for (const [name, source] of Object.entries(files)) await writeFile(join(app, name), source);
-  await writeFile(join(app, "tsconfig.bundler.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, module: "ESNext", moduleResolution: "bundler", noEmit: true }, files: Object.keys(files) }));
-  await writeFile(join(app, "tsconfig.nodenext.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, module: "NodeNext", moduleResolution: "NodeNext", outDir: "out" }, files: Object.keys(files) }));
+  await writeFile(
+    join(app, "tsconfig.bundler.json"),
+    JSON.stringify({
+      compilerOptions: { ...compilerOptions, module: "ESNext", moduleResolution: "bundler", noEmit: true },
+      files: Object.keys(files),
+    }),
+  );
+  await writeFile(
+    join(app, "tsconfig.nodenext.json"),
+    JSON.stringify({
+      compilerOptions: { ...compilerOptions, module: "NodeNext", moduleResolution: "NodeNext", outDir: "out" },
+      files: Object.keys(files),
+    }),
+  );
   for (const config of configs) {
     const checked = await run("node", [join(app, "node_modules/typescript/bin/tsc"), "-p", config], app, env);
     expect(checked.output, `${node}: ${config}`).toBe("");
@@ -56,7 +78,9 @@ async function expectConsumerToWork(app: string, providers: string[], urls: Reco
   expect(called.output, node).toBe(providers.map((provider) => `${provider}: ok\n`).join(""));
 }
 
-it(`publishes every package with the real \`pnpm release\` to a registry, from which users on Node 20, ${NODE_LINES.join(", ")} install, type-check and call them`, { timeout: 900_000 }, async () => {
+it(`publishes every package with the real \`pnpm release\` to a registry, from which users on Node 20, ${NODE_LINES.join(", ")} install, type-check and call them`, {
+  timeout: 900_000,
+}, async () => {
   const work = await testTempDir("release-");
   registry = await startRegistry(join(work, "registry"), scope);
   const npmrc = join(work, "npmrc");
@@ -75,49 +99,74 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
   expect(release.code, release.output.slice(-3000)).toBe(0);
   const providers = await providerSpecs(join(repoRoot, "specs"));
   for (const name of ["client-runtime", ...providers.map((provider) => `${provider.provider}-customers`)]) {
-    const published = (await (await fetch(`${registry.url}${scope}%2f${name}`)).json()) as { "dist-tags"?: { latest?: string } };
+    const published = (await (await fetch(`${registry.url}${scope}%2f${name}`)).json()) as {
+      "dist-tags"?: { latest?: string };
+    };
     expect(published["dist-tags"]?.latest, name).toBe("0.1.0");
   }
   // Nothing new to publish: a second release publishes nothing.
-  expect((await run(pnpm, ["exec", "changeset", "publish"], copy, env)).output).toMatch(/No unpublished projects to publish|already published/i);
+  expect((await run(pnpm, ["exec", "changeset", "publish"], copy, env)).output).toMatch(
+    /No unpublished projects to publish|already published/i,
+  );
 
   // The user's path: a fresh project outside the workspace, on Node 20 and on every later line.
   for (const provider of providers) mocks.push(await startMock({ spec: provider.spec }));
   const urls = Object.fromEntries(providers.map((provider, index) => [provider.provider, mocks[index]!.url]));
   const names = providers.map((provider) => provider.provider);
-  await expectConsumerToWork(join(work, "app-node-20"), names, urls, env, ["tsconfig.bundler.json", "tsconfig.nodenext.json"]);
+  await expectConsumerToWork(join(work, "app-node-20"), names, urls, env, [
+    "tsconfig.bundler.json",
+    "tsconfig.nodenext.json",
+  ]);
   // The later lines side by side (each in its own project); the types were checked both ways above.
   await Promise.all(
     NODE_LINES.map(async (major) => {
       const PATH = pathWithNode(await nodeLineBin(major));
       expect((await run("node", ["--version"], work, { PATH })).output).toMatch(new RegExp(`^v${major}\\.`));
-      await expectConsumerToWork(join(work, `app-node-${major}`), names, urls, { ...env, PATH }, ["tsconfig.nodenext.json"]);
+      await expectConsumerToWork(join(work, `app-node-${major}`), names, urls, { ...env, PATH }, [
+        "tsconfig.nodenext.json",
+      ]);
     }),
   );
 
   // A new minor of the shared runtime alone: on 0.x, `^0.1.0` does not take 0.2.0, so every
   // client is released again (a patch) depending on `^0.2.0`.
-  const commit = (message: string) => run("git", ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", message], copy);
+  const commit = (message: string) =>
+    run("git", ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", message], copy);
   expect((await run("git", ["add", "-A"], copy)).code).toBe(0);
   await commit("release 0.1.0");
-  await writeFile(join(copy, ".changeset/runtime-fix.md"), `---\n"${scope}/client-runtime": minor\n---\n\nA new feature.\n`);
+  await writeFile(
+    join(copy, ".changeset/runtime-fix.md"),
+    `---\n"${scope}/client-runtime": minor\n---\n\nA new feature.\n`,
+  );
   expect(await run(pnpm, ["run", "version-packages"], copy, env)).toMatchObject({ code: 0 });
   const [client, other] = [names[0]!, names.at(-1)!];
-  const clientManifest = JSON.parse(await readFile(join(copy, `packages/${client}-customers/package.json`), "utf8")) as { version: string };
+  const clientManifest = JSON.parse(
+    await readFile(join(copy, `packages/${client}-customers/package.json`), "utf8"),
+  ) as { version: string };
   expect(clientManifest.version).toBe("0.1.1");
-  expect(await readFile(join(copy, `packages/${client}-customers/CHANGELOG.md`), "utf8")).toMatch(/Updated dependencies[\s\S]*client-runtime@0\.2\.0/);
+  expect(await readFile(join(copy, `packages/${client}-customers/CHANGELOG.md`), "utf8")).toMatch(
+    /Updated dependencies[\s\S]*client-runtime@0\.2\.0/,
+  );
   await run("git", ["add", "-A"], copy);
   await commit("release runtime 0.2.0");
   expect((await run(pnpm, ["run", "release"], copy, env)).code).toBe(0);
-  const clientOnRegistry = (await (await fetch(`${registry.url}${scope}%2f${client}-customers`)).json()) as { "dist-tags": { latest: string }; versions: Record<string, { dependencies: Record<string, string> }> };
+  const clientOnRegistry = (await (await fetch(`${registry.url}${scope}%2f${client}-customers`)).json()) as {
+    "dist-tags": { latest: string };
+    versions: Record<string, { dependencies: Record<string, string> }>;
+  };
   expect(clientOnRegistry["dist-tags"].latest).toBe("0.1.1");
   expect(clientOnRegistry.versions["0.1.1"]!.dependencies[`${scope}/client-runtime`]).toBe("^0.2.0");
 
   // A snapshot: published under its own dist-tag, `latest` untouched.
-  await writeFile(join(copy, ".changeset/try-this.md"), `---\n"${scope}/${other}-customers": minor\n---\n\nSomething to try.\n`);
+  await writeFile(
+    join(copy, ".changeset/try-this.md"),
+    `---\n"${scope}/${other}-customers": minor\n---\n\nSomething to try.\n`,
+  );
   const snapshot = await run(pnpm, ["run", "release:snapshot"], copy, env);
   expect(snapshot.code, snapshot.output.slice(-3000)).toBe(0);
-  const otherOnRegistry = (await (await fetch(`${registry.url}${scope}%2f${other}-customers`)).json()) as { "dist-tags": Record<string, string> };
+  const otherOnRegistry = (await (await fetch(`${registry.url}${scope}%2f${other}-customers`)).json()) as {
+    "dist-tags": Record<string, string>;
+  };
   expect(otherOnRegistry["dist-tags"].latest).toBe("0.1.1");
   expect(otherOnRegistry["dist-tags"].preview).toMatch(/^0\.0\.0-preview-\d+/);
 });

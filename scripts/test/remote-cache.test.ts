@@ -27,7 +27,16 @@ beforeAll(async () => {
   const port = await freePort();
   storage = await mkdtemp(join(tmpdir(), "turbo-cache-"));
   server = spawn(process.execPath, [join(repoRoot, "node_modules/turborepo-remote-cache/dist/cli.js")], {
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), STORAGE_PROVIDER: "local", STORAGE_PATH_USE_TMP_FOLDER: "false", STORAGE_PATH: storage, TURBO_TOKEN: TOKEN, LOG_LEVEL: "error" },
+    env: {
+      ...process.env,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      STORAGE_PROVIDER: "local",
+      STORAGE_PATH_USE_TMP_FOLDER: "false",
+      STORAGE_PATH: storage,
+      TURBO_TOKEN: TOKEN,
+      LOG_LEVEL: "error",
+    },
     stdio: "ignore",
   });
   api = `http://127.0.0.1:${port}`;
@@ -53,7 +62,9 @@ async function installedCopy(): Promise<string> {
 }
 
 describe("the shared turbo cache", () => {
-  it("lets a second clean clone take every build task from the cache another clone filled", { timeout: 600_000 }, async () => {
+  it("lets a second clean clone take every build task from the cache another clone filled", {
+    timeout: 600_000,
+  }, async () => {
     const first = await installedCopy();
     const filled = await run(join(first, "node_modules/.bin/turbo"), ["run", "build"], first, cacheEnv());
     expect(filled.code, filled.output.slice(-2000)).toBe(0);
@@ -68,7 +79,12 @@ describe("the shared turbo cache", () => {
     expect(reused.output).toContain("FULL TURBO");
 
     // With a wrong token turbo still succeeds, reusing nothing and saying so only in its log…
-    const refused = await run(join(second, "node_modules/.bin/turbo"), ["run", "build", "--cache=remote:r"], second, cacheEnv("wrong-token"));
+    const refused = await run(
+      join(second, "node_modules/.bin/turbo"),
+      ["run", "build", "--cache=remote:r"],
+      second,
+      cacheEnv("wrong-token"),
+    );
     expect(refused.code).toBe(0);
     expect(refused.output).toMatch(/Cached:\s+0 cached/);
   });

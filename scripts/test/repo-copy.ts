@@ -14,20 +14,36 @@ export async function repoCopy(prefix: string): Promise<string> {
 
 // turbo resolves the package manager on PATH and spawns it from each package's folder, so a
 // relative entry (as `pnpm exec` adds) would point nowhere: keep only absolute ones.
-const PATH = (process.env.PATH ?? "").split(delimiter).filter((entry) => isAbsolute(entry)).join(delimiter);
+const PATH = (process.env.PATH ?? "")
+  .split(delimiter)
+  .filter((entry) => isAbsolute(entry))
+  .join(delimiter);
 
 /** Runs a command to its end; resolves with its exit code and its output without colours. */
-export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number; output: string }> {
   return new Promise((done) => {
-    execFile(command, args, { cwd, env: { ...process.env, PATH, TURBO_TELEMETRY_DISABLED: "1", ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      done({ code: error ? Number(error.code ?? 1) : 0, output: stripVTControlCharacters(stdout + stderr) }),
+    execFile(
+      command,
+      args,
+      { cwd, env: { ...process.env, PATH, TURBO_TELEMETRY_DISABLED: "1", ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        done({ code: error ? Number(error.code ?? 1) : 0, output: stripVTControlCharacters(stdout + stderr) }),
     );
   });
 }
 
 /** Makes `dir` a git repository on `main` whose one commit holds everything in it, as a clone has it. */
 export async function commitAll(dir: string, message: string): Promise<void> {
-  for (const args of [["init", "-q", "-b", "main"], ["add", "-A"], ["-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", message]]) {
+  for (const args of [
+    ["init", "-q", "-b", "main"],
+    ["add", "-A"],
+    ["-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", message],
+  ]) {
     const { code, output } = await run("git", args, dir);
     if (code !== 0) throw new Error(`git ${args.join(" ")} failed in ${dir}:\n${output}`);
   }

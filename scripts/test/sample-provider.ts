@@ -14,7 +14,9 @@ export async function writeSampleProvider(root: string, slug = "sample"): Promis
   const { config } = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { config: { scope: string } };
   const names = providerNames(slug, config.scope);
   const license = await readFile(join(repoRoot, "LICENSE"), "utf8");
-  for (const [path, content] of Object.entries(providerFiles(names, sharedVersions(repoRoot), 4999, config.scope, license))) {
+  for (const [path, content] of Object.entries(
+    providerFiles(names, sharedVersions(repoRoot), 4999, config.scope, license),
+  )) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), content);
   }

@@ -16,7 +16,15 @@ interface DryRunTask {
   dependencies: string[];
 }
 
-const ROOT_TASKS = ["//#test:scripts", "//#test:repo", "//#test:e2e", "//#typecheck:scripts", "//#typecheck:bench", "//#lint:repo", "//#lint:format"];
+const ROOT_TASKS = [
+  "//#test:scripts",
+  "//#test:repo",
+  "//#test:e2e",
+  "//#typecheck:scripts",
+  "//#typecheck:bench",
+  "//#lint:repo",
+  "//#lint:format",
+];
 
 // The probes below add files and touch the lockfile: in a committed copy of the repo, so that
 // the tests running beside these (which copy the repo too) never see them. The copy gets a
@@ -60,10 +68,16 @@ async function tasksKeyedOn(file: string): Promise<string[]> {
 
 /** The builds //#typecheck:bench reads: those of the packages whose source types the bench imports. */
 async function benchReads(): Promise<string[]> {
-  const files = ["scripts/bench.ts", ...(await readdir(join(repoRoot, "scripts/bench"))).map((file) => `scripts/bench/${file}`)];
+  const files = [
+    "scripts/bench.ts",
+    ...(await readdir(join(repoRoot, "scripts/bench"))).map((file) => `scripts/bench/${file}`),
+  ];
   const packages = new Set<string>();
   for (const file of files) {
-    for (const [, name] of (await readFile(join(repoRoot, file), "utf8")).matchAll(/packages\/([a-z0-9-]+)\/src\/index\.js/g)) packages.add(`@org/${name}#build`);
+    for (const [, name] of (await readFile(join(repoRoot, file), "utf8")).matchAll(
+      /packages\/([a-z0-9-]+)\/src\/index\.js/g,
+    ))
+      packages.add(`@org/${name}#build`);
   }
   return [...packages].sort();
 }
@@ -71,9 +85,15 @@ async function benchReads(): Promise<string[]> {
 describe("the turbo task graph", () => {
   it("runs generate before build, and typecheck and test after generate and the dependencies' builds", async () => {
     const tasks = new Map((await dryRun()).map((task) => [task.taskId, task.dependencies]));
-    expect(tasks.get(`${providerPackage}#build`)).toEqual(expect.arrayContaining([`${providerPackage}#generate`, "@org/client-runtime#build"]));
-    expect(tasks.get(`${providerPackage}#test`)).toEqual(expect.arrayContaining([`${providerPackage}#generate`, "@org/client-runtime#build"]));
-    expect(tasks.get(`${providerPackage}#typecheck`)).toEqual(expect.arrayContaining([`${providerPackage}#generate`, "@org/client-runtime#build"]));
+    expect(tasks.get(`${providerPackage}#build`)).toEqual(
+      expect.arrayContaining([`${providerPackage}#generate`, "@org/client-runtime#build"]),
+    );
+    expect(tasks.get(`${providerPackage}#test`)).toEqual(
+      expect.arrayContaining([`${providerPackage}#generate`, "@org/client-runtime#build"]),
+    );
+    expect(tasks.get(`${providerPackage}#typecheck`)).toEqual(
+      expect.arrayContaining([`${providerPackage}#generate`, "@org/client-runtime#build"]),
+    );
     expect(tasks.get(`${providerPackage}#lint`)).toContain(`${providerPackage}#build`);
   });
 
@@ -87,8 +107,13 @@ describe("the turbo task graph", () => {
   });
 
   it("keys //#test:scripts and //#test:repo on their own test files, not on //#test:e2e's", async () => {
-    const turbo = JSON.parse(await readFile(join(repoRoot, "turbo.json"), "utf8")) as { tasks: Record<string, { inputs: string[] }> };
-    const excluded = (task: string) => turbo.tasks[task]!.inputs.filter((input) => input.startsWith("!")).map((input) => input.slice(1)).sort();
+    const turbo = JSON.parse(await readFile(join(repoRoot, "turbo.json"), "utf8")) as {
+      tasks: Record<string, { inputs: string[] }>;
+    };
+    const excluded = (task: string) =>
+      turbo.tasks[task]!.inputs.filter((input) => input.startsWith("!"))
+        .map((input) => input.slice(1))
+        .sort();
     expect(excluded("//#test:scripts")).toEqual([...e2e, ...repo].sort());
     expect(excluded("//#test:repo")).toEqual([...e2e].sort());
   });
@@ -96,14 +121,27 @@ describe("the turbo task graph", () => {
   it("type-checks scripts/ without any package's dist/, so it needs no build first", () => {
     // The compiler is shown a repo in which no package has been built yet.
     const hidden = (path: string) => /[\\/]packages[\\/][^\\/]+[\\/]dist([\\/]|$)/.test(path);
-    const config = ts.getParsedCommandLineOfConfigFile(join(repoRoot, "scripts/tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(repoRoot, "scripts/tsconfig.json"),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    )!;
     const host = ts.createCompilerHost(config.options);
-    const [fileExists, readFile, directoryExists] = [host.fileExists.bind(host), host.readFile.bind(host), host.directoryExists!.bind(host)];
+    const [fileExists, readFile, directoryExists] = [
+      host.fileExists.bind(host),
+      host.readFile.bind(host),
+      host.directoryExists!.bind(host),
+    ];
     host.fileExists = (path) => !hidden(path) && fileExists(path);
     host.readFile = (path) => (hidden(path) ? undefined : readFile(path));
     host.directoryExists = (path) => !hidden(path) && directoryExists(path);
     const program = ts.createProgram(config.fileNames, config.options, host);
-    const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => `${diagnostic.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .map(
+        (diagnostic) =>
+          `${diagnostic.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`,
+      );
     expect(problems).toEqual([]);
   });
 
@@ -111,7 +149,11 @@ describe("the turbo task graph", () => {
     expect(hashes(await dryRun())).toEqual(hashes(await dryRun()));
     const changed = await tasksKeyedOn("specs/sample/.turbo-scope-probe");
     expect(changed.filter((task) => !task.startsWith(`${providerPackage}#`))).toEqual(["//#lint:repo", "//#test:repo"]);
-    expect(changed).toEqual(expect.arrayContaining(["build", "generate", "lint", "test", "typecheck"].map((task) => `${providerPackage}#${task}`)));
+    expect(changed).toEqual(
+      expect.arrayContaining(
+        ["build", "generate", "lint", "test", "typecheck"].map((task) => `${providerPackage}#${task}`),
+      ),
+    );
   });
 
   it("keys the root tasks on what they read: the runtime's source reaches every task that reads its dist/ or copies it", async () => {

@@ -36,7 +36,10 @@ export interface AuthStrategy {
 export const noAuth: AuthStrategy = { headers: [], secrets: () => [], authorize: () => undefined };
 
 /** Credentials of fixed value: a token header (Fastly's `Fastly-Key`), HTTP Basic, a known bearer token. */
-export function headerAuth(headers: Readonly<Record<string, string>>, secrets: readonly string[] = Object.values(headers)): AuthStrategy {
+export function headerAuth(
+  headers: Readonly<Record<string, string>>,
+  secrets: readonly string[] = Object.values(headers),
+): AuthStrategy {
   for (const [name, value] of Object.entries(headers)) checkCredential(name, value);
   const entries = Object.entries(headers);
   return {
@@ -55,6 +58,8 @@ export function headerAuth(headers: Readonly<Record<string, string>>, secrets: r
 export function checkCredential(header: string, value: string): void {
   if (!value) throw new TypeError(`No credential for the ${header} header: pass a non-empty value.`);
   if (/[\0\r\n]/.test(value) || value !== value.trim() || [...value].some((char) => char.charCodeAt(0) > 255)) {
-    throw new TypeError(`The credential for the ${header} header is not a valid header value (a line break, surrounding space or a character outside Latin-1); check how it was copied.`);
+    throw new TypeError(
+      `The credential for the ${header} header is not a valid header value (a line break, surrounding space or a character outside Latin-1); check how it was copied.`,
+    );
   }
 }

@@ -16,11 +16,15 @@ export function checkBaseUrl(baseUrl: string, options: { allowInsecureHttp?: boo
     throw new TypeError(`baseUrl "${baseUrl}" must use https (or http for a local mock), not ${url.protocol}`);
   }
   if (url.username || url.password) {
-    throw new TypeError(`baseUrl "${url.protocol}//${url.host}${url.pathname}" carries credentials in its userinfo; pass them as the client's credentials instead.`);
+    throw new TypeError(
+      `baseUrl "${url.protocol}//${url.host}${url.pathname}" carries credentials in its userinfo; pass them as the client's credentials instead.`,
+    );
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith("127.");
   if (url.protocol === "http:" && !loopback && !options.allowInsecureHttp) {
-    throw new TypeError(`baseUrl "${baseUrl}" uses plain http to a non-local host; use https, or pass allowInsecureHttp: true if you really mean it.`);
+    throw new TypeError(
+      `baseUrl "${baseUrl}" uses plain http to a non-local host; use https, or pass allowInsecureHttp: true if you really mean it.`,
+    );
   }
   return baseUrl.replace(/\/+$/, "");
 }

@@ -25,7 +25,11 @@ export function limitBody(response: Response, maxBytes: number, tooLarge: () => 
       },
     }),
   );
-  const copy = new Response(limited, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const copy = new Response(limited, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
   // A Response built here has no URL; openapi-fetch's callers read `response.url`.
   Object.defineProperty(copy, "url", { value: response.url });
   return copy;

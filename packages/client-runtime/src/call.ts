@@ -43,7 +43,11 @@ export function createCall(settings: CallSettings): Call {
 
   return async function call(method, url, callerInit = {}) {
     const { policy: callPolicy, rest } = splitPolicy(callerInit);
-    const { signal: callerSignal, fetch: callFetch, ...init } = rest as { signal?: AbortSignal; fetch?: FetchLike; parseAs?: string };
+    const {
+      signal: callerSignal,
+      fetch: callFetch,
+      ...init
+    } = rest as { signal?: AbortSignal; fetch?: FetchLike; parseAs?: string };
     const policy = withPolicy(defaults, callPolicy);
     const operation = byRoute.get(`${method} ${url}`);
     // With an idempotency key, every attempt of a POST or PATCH carries the same one, so the API
@@ -57,14 +61,26 @@ export function createCall(settings: CallSettings): Call {
       let result: FetchResult | undefined;
       let failure: ClientError | undefined;
       const controller = new AbortController();
-      const attempt: Attempt = { signal: controller.signal, fetch: callFetch, maxResponseBytes: policy.maxResponseBytes, streamed: init.parseAs === "stream", number };
+      const attempt: Attempt = {
+        signal: controller.signal,
+        fetch: callFetch,
+        maxResponseBytes: policy.maxResponseBytes,
+        streamed: init.parseAs === "stream",
+        number,
+      };
       try {
         result = await sendAttempt(method, url, requestInit, policy.timeout, attempt, controller, callerSignal);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
-        failure = asClientError(error, method, attempt, { timeoutMs: policy.timeout, attempts: number, elapsedMs: performance.now() - started });
+        failure = asClientError(error, method, attempt, {
+          timeoutMs: policy.timeout,
+          attempts: number,
+          elapsedMs: performance.now() - started,
+        });
       }
-      const retryable = failure ? failure instanceof TimeoutError || failure instanceof ConnectionError : isRetryableStatus(result!.response.status);
+      const retryable = failure
+        ? failure instanceof TimeoutError || failure instanceof ConnectionError
+        : isRetryableStatus(result!.response.status);
       if (!retryable || number > retriesAllowed) {
         if (failure) {
           log?.failure({ method, url: failure.url, error: failure.message });
@@ -73,7 +89,9 @@ export function createCall(settings: CallSettings): Call {
         return result!.response.ok ? result! : failedResult(result!, method, attempt, operation);
       }
       const response = result?.response;
-      const delayMs = (response && retryAfterDelay(response.headers.get("retry-after"), policy.maxRetryAfter)) ?? backoffDelay(number);
+      const delayMs =
+        (response && retryAfterDelay(response.headers.get("retry-after"), policy.maxRetryAfter)) ??
+        backoffDelay(number);
       const reason = failure ? failure.message : `status ${response!.status}`;
       const event = { method, url: failure ? failure.url : shownUrl(attempt), retry: number, delayMs, reason };
       log?.retry(event);
@@ -87,7 +105,15 @@ export function createCall(settings: CallSettings): Call {
   }
 
   /** One attempt: openapi-fetch's call with the exchange as its fetch, under a signal that the timeout or the caller aborts. */
-  async function sendAttempt(method: string, url: string, init: Record<string, unknown>, timeout: number, attempt: Attempt, controller: AbortController, callerSignal: AbortSignal | undefined): Promise<FetchResult> {
+  async function sendAttempt(
+    method: string,
+    url: string,
+    init: Record<string, unknown>,
+    timeout: number,
+    attempt: Attempt,
+    controller: AbortController,
+    callerSignal: AbortSignal | undefined,
+  ): Promise<FetchResult> {
     // A listener never hears an abort that already happened, hence the check first.
     callerSignal?.throwIfAborted();
     const timer = Number.isFinite(timeout) ? setTimeout(() => controller.abort(new TimeoutMark()), timeout) : undefined;
@@ -98,7 +124,15 @@ export function createCall(settings: CallSettings): Call {
     callerSignal?.addEventListener("abort", abortWithCaller, { once: true });
     const fetch = async (request: Request) => {
       attempt.url = request.url;
-      return exchange({ method: request.method, url: request.url, headers: request.headers, body: request.body ? await request.arrayBuffer() : undefined }, attempt);
+      return exchange(
+        {
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          body: request.body ? await request.arrayBuffer() : undefined,
+        },
+        attempt,
+      );
     };
     try {
       return await settings.client.request(method as never, url as never, { ...init, fetch } as never);
@@ -110,16 +144,34 @@ export function createCall(settings: CallSettings): Call {
   }
 
   /** The failed answer with its documented error, redacted, and what unwrap() builds its ApiError from. */
-  function failedResult(result: FetchResult, method: string, attempt: Attempt, operation: OperationInfo | undefined): FetchResult {
+  function failedResult(
+    result: FetchResult,
+    method: string,
+    attempt: Attempt,
+    operation: OperationInfo | undefined,
+  ): FetchResult {
     const { response } = result;
     const secrets = settings.secrets();
     const error = redactSecrets(documentedError(result.error, response, operation), secrets);
-    const answer = { response, body: error, method, url: attempt.url ?? response.url, secrets, requestIdHeaders: settings.requestIdHeaders, errorCode: settings.errorCode };
+    const answer = {
+      response,
+      body: error,
+      method,
+      url: attempt.url ?? response.url,
+      secrets,
+      requestIdHeaders: settings.requestIdHeaders,
+      errorCode: settings.errorCode,
+    };
     return Object.defineProperty({ error, response }, API_ERROR, { value: () => apiErrorFor(answer) });
   }
 
   /** What a failed attempt rejects with: a ClientError, or what was thrown before anything was sent (a refused parameter), as it is. */
-  function asClientError(error: unknown, method: string, attempt: Attempt, timing: { timeoutMs: number; attempts: number; elapsedMs: number }): ClientError {
+  function asClientError(
+    error: unknown,
+    method: string,
+    attempt: Attempt,
+    timing: { timeoutMs: number; attempts: number; elapsedMs: number },
+  ): ClientError {
     const secrets = settings.secrets();
     const url = shownUrl(attempt);
     if (attempt.signal.reason instanceof TimeoutMark) return new TimeoutError({ method, url, ...timing });
@@ -130,8 +182,21 @@ export function createCall(settings: CallSettings): Call {
     if (!response) return new ConnectionError({ method, url, cause: safeCause(error, secrets) });
     const requestId = settings.requestIdHeaders.map((name) => response.headers.get(name)).find(Boolean) ?? undefined;
     const shownId = requestId && redactSecrets(requestId, secrets);
-    if (error instanceof SyntaxError) return new InvalidResponseError({ method, url, status: response.status, reason: error.message, ...(shownId ? { requestId: shownId } : {}) });
-    return new ConnectionError({ method, url, cause: safeCause(error, secrets), status: response.status, ...(shownId ? { requestId: shownId } : {}) });
+    if (error instanceof SyntaxError)
+      return new InvalidResponseError({
+        method,
+        url,
+        status: response.status,
+        reason: error.message,
+        ...(shownId ? { requestId: shownId } : {}),
+      });
+    return new ConnectionError({
+      method,
+      url,
+      cause: safeCause(error, secrets),
+      status: response.status,
+      ...(shownId ? { requestId: shownId } : {}),
+    });
   }
 }
 

@@ -35,17 +35,39 @@ export function clientCredentialsAuth(options: ClientCredentialsOptions): AuthSt
 
   async function requestToken(context: AuthContext): Promise<Token> {
     const startedAt = Date.now();
-    const headers = new Headers({ Accept: "application/json", ...options.headers, "Content-Type": "application/x-www-form-urlencoded" });
-    const body = new URLSearchParams({ grant_type: "client_credentials", client_id: options.clientId, client_secret: options.clientSecret }).toString();
+    const headers = new Headers({
+      Accept: "application/json",
+      ...options.headers,
+      "Content-Type": "application/x-www-form-urlencoded",
+    });
+    const body = new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+    }).toString();
     const response = await context.send({ method: "POST", url: options.tokenUrl, headers, body });
     const text = await response.text();
     const parsed = parseJson(text);
     if (!response.ok) {
-      throw apiErrorFor({ response, body: parsed ?? (text || `${response.status} ${response.statusText}`), method: "POST", url: options.tokenUrl, secrets: strategy.secrets() });
+      throw apiErrorFor({
+        response,
+        body: parsed ?? (text || `${response.status} ${response.statusText}`),
+        method: "POST",
+        url: options.tokenUrl,
+        secrets: strategy.secrets(),
+      });
     }
-    const { access_token: value, expires_in: expiresIn } = (parsed ?? {}) as { access_token?: unknown; expires_in?: unknown };
+    const { access_token: value, expires_in: expiresIn } = (parsed ?? {}) as {
+      access_token?: unknown;
+      expires_in?: unknown;
+    };
     if (typeof value !== "string" || !value || typeof expiresIn !== "number") {
-      throw new InvalidResponseError({ method: "POST", url: options.tokenUrl, status: response.status, reason: "no access_token and expires_in in the token answer" });
+      throw new InvalidResponseError({
+        method: "POST",
+        url: options.tokenUrl,
+        status: response.status,
+        reason: "no access_token and expires_in in the token answer",
+      });
     }
     // A secret from the moment it arrives.
     issued.unshift(value);

@@ -60,12 +60,25 @@ export interface ApiClientOptions extends ClientConfig {
  * call.ts (policy, retries, timeout, signal) → openapi-fetch (request, user middleware, parsing)
  * → exchange.ts (auth, redirects, body limit, logging) → fetch.
  */
-export function createApiClient<Paths extends {}, Methods extends {} = {}>(options: ApiClientOptions): ApiClient<Paths> & Methods {
+export function createApiClient<Paths extends {}, Methods extends {} = {}>(
+  options: ApiClientOptions,
+): ApiClient<Paths> & Methods {
   const baseUrl = checkBaseUrl(options.baseUrl ?? options.defaultBaseUrl, options);
   const auth = options.auth ?? noAuth;
   const log = createLog(options, options.packageId?.slice(0, options.packageId.lastIndexOf("/")));
-  const client = createClient<Paths>({ baseUrl, headers: { Accept: "application/json", ...options.headers }, pathSerializer: safePathSerializer });
-  const exchange = createExchange({ fetch: options.fetch, fetchOptions: options.fetchOptions, origin: new URL(baseUrl).origin, auth, packageId: options.packageId, log });
+  const client = createClient<Paths>({
+    baseUrl,
+    headers: { Accept: "application/json", ...options.headers },
+    pathSerializer: safePathSerializer,
+  });
+  const exchange = createExchange({
+    fetch: options.fetch,
+    fetchOptions: options.fetchOptions,
+    origin: new URL(baseUrl).origin,
+    auth,
+    packageId: options.packageId,
+    log,
+  });
   const call = createCall({
     client,
     exchange,
@@ -77,13 +90,16 @@ export function createApiClient<Paths extends {}, Methods extends {} = {}>(optio
     idempotencyHeader: options.idempotencyHeader,
     log,
   });
-  return Object.assign(withCalls(client, call), operationMethods(call, options.operations ?? [])) as ApiClient<Paths> & Methods;
+  return Object.assign(withCalls(client, call), operationMethods(call, options.operations ?? [])) as ApiClient<Paths> &
+    Methods;
 }
 
 /** The client with every method (`GET` … `TRACE`, `request`) going through `call`; `use` and `eject` as openapi-fetch has them. */
 function withCalls<Paths extends {}>(client: Client<Paths>, call: Call): ApiClient<Paths> {
   const wrapped: Record<string, unknown> = { use: client.use, eject: client.eject };
-  for (const method of METHODS) wrapped[method] = (url: string, init?: Record<string, unknown>) => call(method, url, init);
-  wrapped.request = (method: string, url: string, init?: Record<string, unknown>) => call(method.toUpperCase(), url, init);
+  for (const method of METHODS)
+    wrapped[method] = (url: string, init?: Record<string, unknown>) => call(method, url, init);
+  wrapped.request = (method: string, url: string, init?: Record<string, unknown>) =>
+    call(method.toUpperCase(), url, init);
   return wrapped as unknown as ApiClient<Paths>;
 }

@@ -9,8 +9,17 @@ export function environmentVariable(name: string): string | undefined {
  * A credential from the factory's option, else from its documented environment variable; a
  * TypeError naming both when neither is set (`hint` says where to get one).
  */
-export function requireCredential(factory: string, option: string, given: string | undefined, variable: string, hint?: string): string {
+export function requireCredential(
+  factory: string,
+  option: string,
+  given: string | undefined,
+  variable: string,
+  hint?: string,
+): string {
   const value = given || environmentVariable(variable);
-  if (!value) throw new TypeError(`${factory} needs ${option}: pass the \`${option}\` option or set ${variable}${hint ? ` (${hint})` : ""}.`);
+  if (!value)
+    throw new TypeError(
+      `${factory} needs ${option}: pass the \`${option}\` option or set ${variable}${hint ? ` (${hint})` : ""}.`,
+    );
   return value;
 }

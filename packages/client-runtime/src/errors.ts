@@ -34,11 +34,22 @@ export class ApiError<Body = unknown> extends ClientError {
   /** The error body: parsed JSON, else its text (`"<status> <statusText>"` when it was empty). */
   readonly body: Body;
 
-  constructor(init: { status: number; statusText: string; method: string; url: string; body: Body; code?: string; requestId?: string }) {
+  constructor(init: {
+    status: number;
+    statusText: string;
+    method: string;
+    url: string;
+    body: Body;
+    code?: string;
+    requestId?: string;
+  }) {
     const detail = describeErrorBody(init.body);
     const code = init.code ? ` [${init.code}]` : "";
     const id = init.requestId ? ` (request id ${init.requestId})` : "";
-    super(`${init.method} ${init.url} failed with ${init.status}${init.statusText ? ` ${init.statusText}` : ""}${code}${detail ? `: ${detail}` : ""}${id}`, init);
+    super(
+      `${init.method} ${init.url} failed with ${init.status}${init.statusText ? ` ${init.statusText}` : ""}${code}${detail ? `: ${detail}` : ""}${id}`,
+      init,
+    );
     this.status = init.status;
     this.statusText = init.statusText;
     this.code = init.code;
@@ -52,7 +63,14 @@ export class ConnectionError extends ClientError {
   /** The status of an answer whose body was cut off; undefined when no answer came. */
   readonly status: number | undefined;
 
-  constructor(init: { method: string; url: string; cause?: unknown; reason?: string; status?: number; requestId?: string }) {
+  constructor(init: {
+    method: string;
+    url: string;
+    cause?: unknown;
+    reason?: string;
+    status?: number;
+    requestId?: string;
+  }) {
     const reason = init.reason ?? causeText(init.cause);
     const outcome = init.status === undefined ? "got no answer" : `got an incomplete ${init.status} answer`;
     super(`${init.method} ${init.url} ${outcome}: ${reason}`, init);
@@ -78,7 +96,10 @@ export class ResponseTooLargeError extends ClientError {
   readonly maxResponseBytes: number;
 
   constructor(init: { method: string; url: string; status: number; maxResponseBytes: number; requestId?: string }) {
-    super(`${init.method} ${init.url} answered ${init.status} with a body over the ${init.maxResponseBytes} byte limit (maxResponseBytes); it was not read further`, init);
+    super(
+      `${init.method} ${init.url} answered ${init.status} with a body over the ${init.maxResponseBytes} byte limit (maxResponseBytes); it was not read further`,
+      init,
+    );
     this.status = init.status;
     this.maxResponseBytes = init.maxResponseBytes;
   }
@@ -97,8 +118,12 @@ export class TimeoutError extends ClientError {
   constructor(init: { method: string; url: string; timeoutMs: number; attempts?: number; elapsedMs?: number }) {
     const attempts = init.attempts ?? 1;
     const elapsedMs = Math.round(init.elapsedMs ?? init.timeoutMs);
-    const overall = attempts > 1 ? ` (attempt ${attempts} of ${attempts}; ${(elapsedMs / 1000).toFixed(1)} s in all)` : "";
-    super(`${init.method} ${init.url} timed out: no complete answer within the ${init.timeoutMs} ms timeout per attempt${overall}`, init);
+    const overall =
+      attempts > 1 ? ` (attempt ${attempts} of ${attempts}; ${(elapsedMs / 1000).toFixed(1)} s in all)` : "";
+    super(
+      `${init.method} ${init.url} timed out: no complete answer within the ${init.timeoutMs} ms timeout per attempt${overall}`,
+      init,
+    );
     this.timeoutMs = init.timeoutMs;
     this.attempts = attempts;
     this.elapsedMs = elapsedMs;

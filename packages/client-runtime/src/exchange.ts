@@ -22,7 +22,8 @@ export interface FetchInit {
 export type FetchLike = (input: string, init: FetchInit) => Promise<object>;
 
 /** Extra `fetch` init merged into every request the client sends, e.g. `{ dispatcher }` (undici) for a proxy, a CA or a pool. */
-export type FetchOptions = Omit<RequestInit, "method" | "headers" | "body" | "signal" | "redirect"> & Record<string, unknown>;
+export type FetchOptions = Omit<RequestInit, "method" | "headers" | "body" | "signal" | "redirect"> &
+  Record<string, unknown>;
 
 /** One attempt of a call, as the exchange needs it. */
 export interface Attempt {
@@ -104,7 +105,13 @@ export function createExchange(settings: ExchangeSettings): Exchange {
         continue;
       }
       attempt.response = response;
-      const tooLarge = () => new ResponseTooLargeError({ method: current.method, url: shown(current.url), status: response.status, maxResponseBytes: attempt.maxResponseBytes });
+      const tooLarge = () =>
+        new ResponseTooLargeError({
+          method: current.method,
+          url: shown(current.url),
+          status: response.status,
+          maxResponseBytes: attempt.maxResponseBytes,
+        });
       return limitBody(response, attempt.maxResponseBytes, tooLarge, attempt.streamed);
     }
   }
@@ -114,17 +121,35 @@ export function createExchange(settings: ExchangeSettings): Exchange {
     const began = log ? performance.now() : 0;
     const { method, url, headers, body } = request;
     try {
-      const init: FetchInit = { ...settings.fetchOptions, method, headers: Object.fromEntries(headers), signal: attempt.signal, redirect: "manual" };
+      const init: FetchInit = {
+        ...settings.fetchOptions,
+        method,
+        headers: Object.fromEntries(headers),
+        signal: attempt.signal,
+        redirect: "manual",
+      };
       if (body !== undefined) init.body = body;
       const response = (await fetch(url, init)) as Response;
-      log?.exchange({ method, url: shown(url), attempt: attempt.number, status: response.status, durationMs: Math.round(performance.now() - began) });
+      log?.exchange({
+        method,
+        url: shown(url),
+        attempt: attempt.number,
+        status: response.status,
+        durationMs: Math.round(performance.now() - began),
+      });
       return response;
     } catch (error) {
       // An abort (the timeout or the caller) is told apart by the call, which knows which it was.
       if (attempt.signal.aborted) throw error;
       const secrets = auth.secrets();
       const failure = new ConnectionError({ method, url: shown(url), cause: safeCause(error, secrets) });
-      log?.exchange({ method, url: shown(url), attempt: attempt.number, error: failure.message, durationMs: Math.round(performance.now() - began) });
+      log?.exchange({
+        method,
+        url: shown(url),
+        attempt: attempt.number,
+        error: failure.message,
+        durationMs: Math.round(performance.now() - began),
+      });
       throw failure;
     }
   }
@@ -132,20 +157,29 @@ export function createExchange(settings: ExchangeSettings): Exchange {
   /** The request a redirect asks for, or a RedirectError when this client does not follow it. */
   function redirected(previous: HttpRequest, response: Response, route: Route): HttpRequest {
     const location = response.headers.get("location");
-    if (response.type === "opaqueredirect" || !location) throw redirectError(previous, response, "the runtime does not reveal where to; set baseUrl to the final address");
+    if (response.type === "opaqueredirect" || !location)
+      throw redirectError(previous, response, "the runtime does not reveal where to; set baseUrl to the final address");
     const target = new URL(location, previous.url);
-    if (target.protocol !== "https:" && target.protocol !== "http:") throw redirectError(previous, response, `it leads to a ${target.protocol} URL`);
+    if (target.protocol !== "https:" && target.protocol !== "http:")
+      throw redirectError(previous, response, `it leads to a ${target.protocol} URL`);
     void response.body?.cancel();
     const leaves = target.origin !== new URL(previous.url).origin;
-    if (leaves && route.crossOrigin === "refused") throw redirectError(previous, response, `a credentials request never leaves ${new URL(previous.url).origin}`);
+    if (leaves && route.crossOrigin === "refused")
+      throw redirectError(previous, response, `a credentials request never leaves ${new URL(previous.url).origin}`);
     const headers = new Headers(previous.headers);
     if (leaves) for (const name of [...auth.headers, ...ALWAYS_CREDENTIALS]) headers.delete(name);
-    const becomesGet = response.status === 303 || ((response.status === 301 || response.status === 302) && previous.method === "POST");
+    const becomesGet =
+      response.status === 303 || ((response.status === 301 || response.status === 302) && previous.method === "POST");
     if (becomesGet) {
       headers.delete("content-type");
       headers.delete("content-length");
     }
-    return { method: becomesGet && previous.method !== "HEAD" ? "GET" : previous.method, url: target.href, headers, body: becomesGet ? undefined : previous.body };
+    return {
+      method: becomesGet && previous.method !== "HEAD" ? "GET" : previous.method,
+      url: target.href,
+      headers,
+      body: becomesGet ? undefined : previous.body,
+    };
   }
 
   function redirectError(request: HttpRequest, response: Response, reason: string): RedirectError {

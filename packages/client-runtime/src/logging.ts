@@ -50,10 +50,17 @@ export function createLog(options: LoggingOptions, packageName: string | undefin
     exchange(fields) {
       if (!at("debug")) return;
       const outcome = fields.status === undefined ? `no answer (${fields.error})` : String(fields.status);
-      logger.debug(`${prefix}${fields.method} ${fields.url} → ${outcome} (attempt ${fields.attempt}, ${fields.durationMs} ms)`, { ...fields });
+      logger.debug(
+        `${prefix}${fields.method} ${fields.url} → ${outcome} (attempt ${fields.attempt}, ${fields.durationMs} ms)`,
+        { ...fields },
+      );
     },
     retry(fields) {
-      if (at("info")) logger.info(`${prefix}${fields.method} ${fields.url}: retry ${fields.retry} in ${fields.delayMs} ms (${fields.reason})`, { ...fields });
+      if (at("info"))
+        logger.info(
+          `${prefix}${fields.method} ${fields.url}: retry ${fields.retry} in ${fields.delayMs} ms (${fields.reason})`,
+          { ...fields },
+        );
     },
     failure(fields) {
       if (at("warn")) logger.warn(`${prefix}${fields.method} ${fields.url} failed: ${fields.error}`, { ...fields });
@@ -64,7 +71,8 @@ export function createLog(options: LoggingOptions, packageName: string | undefin
 /** Whether DEBUG (comma or space separated, `*` wildcards, `-` to exclude) names this package. */
 export function debugNames(packageName: string, patterns = environmentVariable("DEBUG")): boolean {
   if (!patterns) return false;
-  const matches = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\/]/g, "\\$&").replaceAll("*", ".*")}$`).test(packageName);
+  const matches = (pattern: string) =>
+    new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\/]/g, "\\$&").replaceAll("*", ".*")}$`).test(packageName);
   const entries = patterns.split(/[\s,]+/).filter(Boolean);
   // As in the debug module, an exclusion wins wherever it stands.
   if (entries.some((entry) => entry.startsWith("-") && matches(entry.slice(1)))) return false;

@@ -22,14 +22,17 @@ export type OperationArgs<Operation> = Flat<
 >;
 
 /** The rest of a call's options: `signal`, `headers`, `parseAs`, `middleware`, and its policy (`timeout`, `maxRetries` …). */
-export type OperationInit = Omit<FetchOptions<{}>, "params" | "body" | "fetch" | "signal"> & RequestPolicy & { fetch?: FetchLike | undefined; signal?: AbortSignal | null | undefined };
+export type OperationInit = Omit<FetchOptions<{}>, "params" | "body" | "fetch" | "signal"> &
+  RequestPolicy & { fetch?: FetchLike | undefined; signal?: AbortSignal | null | undefined };
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 /** `client.getCustomer(args, init)`: the same result, middleware and policy as `client.GET(path, …)`. */
 // biome-ignore lint/suspicious/noExplicitAny: as ApiResult's constraint.
 export type OperationMethod<Operation extends Record<string | number, any>> = <Init extends OperationInit = {}>(
-  ...args: RequiredKeys<OperationArgs<Operation>> extends never ? [args?: OperationArgs<Operation>, init?: Init] : [args: OperationArgs<Operation>, init?: Init]
+  ...args: RequiredKeys<OperationArgs<Operation>> extends never
+    ? [args?: OperationArgs<Operation>, init?: Init]
+    : [args: OperationArgs<Operation>, init?: Init]
 ) => Promise<ApiResult<Operation, Init>>;
 
 /**
@@ -44,7 +47,8 @@ export function operationMethods(call: Call, operations: readonly OperationInfo[
 
 function operationMethod(call: Call, operation: OperationInfo) {
   const locations = new Map<string, "path" | "query" | "header">();
-  for (const location of ["path", "query", "header"] as const) for (const name of operation.parameters?.[location] ?? []) locations.set(name, location);
+  for (const location of ["path", "query", "header"] as const)
+    for (const name of operation.parameters?.[location] ?? []) locations.set(name, location);
   const { method, path, operationId } = operation;
   return (args: Record<string, unknown> = {}, init: Record<string, unknown> = {}) => {
     const params: Partial<Record<"path" | "query" | "header", Record<string, unknown>>> = {};

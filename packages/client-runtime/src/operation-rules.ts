@@ -18,11 +18,15 @@ export interface OperationInfo {
 }
 
 /** The call's init with its body in the media type the spec names: a form encoded as forms are, or JSON under the provider's own JSON type, where openapi-fetch would send plain `application/json`. */
-export function withMediaType(operation: OperationInfo | undefined, init: Record<string, unknown> = {}): Record<string, unknown> {
+export function withMediaType(
+  operation: OperationInfo | undefined,
+  init: Record<string, unknown> = {},
+): Record<string, unknown> {
   const mediaType = operation?.requestMediaType;
   if (!mediaType || mediaType === "application/json" || init.body === undefined) return init;
   const headers = { "Content-Type": mediaType, ...(init.headers as Record<string, string> | undefined) };
-  if (mediaType === FORM && !init.bodySerializer) return { ...init, headers, bodySerializer: (body: unknown) => encodeFormBody(body, operation.requestEncoding) };
+  if (mediaType === FORM && !init.bodySerializer)
+    return { ...init, headers, bodySerializer: (body: unknown) => encodeFormBody(body, operation.requestEncoding) };
   return { ...init, headers };
 }
 

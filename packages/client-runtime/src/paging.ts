@@ -12,11 +12,14 @@ export interface PagingOptions<Page, Cursor> {
   nextCursor: (page: Page, cursor: Cursor) => Cursor | undefined;
 }
 
-export async function* pages<Page, Cursor>(options: PagingOptions<Page, Cursor>): AsyncGenerator<Page, void, undefined> {
+export async function* pages<Page, Cursor>(
+  options: PagingOptions<Page, Cursor>,
+): AsyncGenerator<Page, void, undefined> {
   const seen = new Set<Cursor>();
   for (let cursor: Cursor | undefined = options.first; cursor !== undefined; ) {
     // An API that hands back a cursor it gave before would page forever.
-    if (seen.has(cursor)) throw new Error(`Paging stopped: the cursor ${JSON.stringify(cursor)} came back a second time.`);
+    if (seen.has(cursor))
+      throw new Error(`Paging stopped: the cursor ${JSON.stringify(cursor)} came back a second time.`);
     seen.add(cursor);
     const page = await options.fetchPage(cursor);
     if (page === undefined) return;
@@ -26,6 +29,9 @@ export async function* pages<Page, Cursor>(options: PagingOptions<Page, Cursor>)
 }
 
 /** Every item of every page: `for await (const customer of items(pages(…), (page) => page.results))`. */
-export async function* items<Page, Item>(source: AsyncIterable<Page>, itemsOf: (page: Page) => Iterable<Item>): AsyncGenerator<Item, void, undefined> {
+export async function* items<Page, Item>(
+  source: AsyncIterable<Page>,
+  itemsOf: (page: Page) => Iterable<Item>,
+): AsyncGenerator<Item, void, undefined> {
   for await (const page of source) yield* itemsOf(page);
 }

@@ -10,7 +10,8 @@ export function safePathSerializer(pathname: string, params: Record<string, unkn
     if (!pathname.includes(`{${name}}`)) continue;
     const text = value === undefined || value === null ? "" : String(value);
     if (text === "") throw new TypeError(`Path parameter "${name}" is empty; pass the id of an existing resource.`);
-    if (text === "." || text === "..") throw new TypeError(`Path parameter "${name}" cannot be "${text}": it would change the route.`);
+    if (text === "." || text === "..")
+      throw new TypeError(`Path parameter "${name}" cannot be "${text}": it would change the route.`);
   }
   return defaultPathSerializer(pathname, params);
 }

@@ -36,9 +36,22 @@ export interface ResolvedPolicy {
   onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
-export const DEFAULT_POLICY: ResolvedPolicy = { maxRetries: 2, timeout: 60_000, retryNonIdempotent: false, maxRetryAfter: 60_000, maxResponseBytes: 32 * 1024 * 1024 };
+export const DEFAULT_POLICY: ResolvedPolicy = {
+  maxRetries: 2,
+  timeout: 60_000,
+  retryNonIdempotent: false,
+  maxRetryAfter: 60_000,
+  maxResponseBytes: 32 * 1024 * 1024,
+};
 
-const POLICY_KEYS = ["maxRetries", "timeout", "retryNonIdempotent", "maxRetryAfter", "maxResponseBytes", "onRetry"] as const;
+const POLICY_KEYS = [
+  "maxRetries",
+  "timeout",
+  "retryNonIdempotent",
+  "maxRetryAfter",
+  "maxResponseBytes",
+  "onRetry",
+] as const;
 
 /** `base` with every setting `override` sets (`{ timeout: undefined }` keeps the base's). */
 export function withPolicy(base: ResolvedPolicy, override: RequestPolicy): ResolvedPolicy {

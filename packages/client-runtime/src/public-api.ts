@@ -2,7 +2,15 @@
  * What a provider package re-exports to its users, in one line:
  * `export * from "@org/client-runtime/public-api";`. The rest of the runtime is for providers.
  */
-export { ApiError, ClientError, ConnectionError, InvalidResponseError, RedirectError, ResponseTooLargeError, TimeoutError } from "./errors.js";
+export {
+  ApiError,
+  ClientError,
+  ConnectionError,
+  InvalidResponseError,
+  RedirectError,
+  ResponseTooLargeError,
+  TimeoutError,
+} from "./errors.js";
 export type { RequestPolicy, RetryEvent } from "./policy.js";
 export type { FetchInit, FetchLike, FetchOptions } from "./exchange.js";
 export { unwrap, apiErrorOf, type DataOf, type ErrorOf, type FetchResult } from "./unwrap.js";

@@ -8,7 +8,8 @@ export function redactSecrets<T>(value: T, secrets: readonly string[]): T {
   const walk = (node: unknown): unknown => {
     if (typeof node === "string") return scrub(node);
     if (Array.isArray(node)) return node.map(walk);
-    if (node && typeof node === "object") return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, walk(item)]));
+    if (node && typeof node === "object")
+      return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, walk(item)]));
     return node;
   };
   return walk(value) as T;

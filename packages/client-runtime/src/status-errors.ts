@@ -79,7 +79,15 @@ export interface FailedAnswer {
 }
 
 /** The ApiError of its status's class for a failed answer, with every field redacted. */
-export function apiErrorFor<Body>({ response, body, method, url, secrets, requestIdHeaders = ["x-request-id", "request-id"], errorCode = defaultErrorCode }: FailedAnswer): ApiError<Body> {
+export function apiErrorFor<Body>({
+  response,
+  body,
+  method,
+  url,
+  secrets,
+  requestIdHeaders = ["x-request-id", "request-id"],
+  errorCode = defaultErrorCode,
+}: FailedAnswer): ApiError<Body> {
   const redacted = redactSecrets(body, secrets) as Body;
   const requestId = requestIdHeaders.map((name) => response.headers.get(name)).find((value) => value);
   const code = errorCode(redacted);

@@ -36,5 +36,11 @@ export function apiErrorOf<R extends FetchResult>(result: R): ApiError<ErrorOf<R
   const build = (result as FailedResult)[API_ERROR];
   if (build) return build() as ApiError<ErrorOf<R>>;
   // A result made elsewhere: all it tells is its response.
-  return apiErrorFor({ response: result.response, body: result.error, method: "request", url: result.response.url, secrets: [] });
+  return apiErrorFor({
+    response: result.response,
+    body: result.error,
+    method: "request",
+    url: result.response.url,
+    secrets: [],
+  });
 }

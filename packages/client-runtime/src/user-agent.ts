@@ -18,7 +18,13 @@ function platformId(): string | undefined {
 
 function readPlatformId(): string | undefined {
   const versions = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions;
-  const [name, version] = versions?.bun ? ["bun", versions.bun] : versions?.deno ? ["deno", versions.deno] : versions?.node ? ["node", versions.node] : [];
+  const [name, version] = versions?.bun
+    ? ["bun", versions.bun]
+    : versions?.deno
+      ? ["deno", versions.deno]
+      : versions?.node
+        ? ["node", versions.node]
+        : [];
   return name && version ? `${name}/${version.split(".").slice(0, 2).join(".")}` : undefined;
 }
 
@@ -30,7 +36,11 @@ export function headerValue(headers: Record<string, string> | undefined, name: s
 }
 
 /** The headers with every spelling of `name` replaced by one `name: value`. */
-export function withHeader(headers: Record<string, string> | undefined, name: string, value: string): Record<string, string> {
+export function withHeader(
+  headers: Record<string, string> | undefined,
+  name: string,
+  value: string,
+): Record<string, string> {
   const rest = Object.fromEntries(Object.entries(headers ?? {}).filter(([key]) => key.toLowerCase() !== name));
   return { ...rest, [name]: value };
 }

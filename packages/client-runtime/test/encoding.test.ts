@@ -20,12 +20,22 @@ describe("encodeFormBody", () => {
   it("refuses bodies and fields a form cannot carry, naming them", () => {
     expect(() => encodeFormBody("name=x")).toThrow(/plain object of fields, got string/);
     expect(() => encodeFormBody([1])).toThrow(/got an array/);
-    expect(() => encodeFormBody({ list: [{ a: 1 }] })).toThrow(/Form field "list" holds a nested list or object in a list/);
+    expect(() => encodeFormBody({ list: [{ a: 1 }] })).toThrow(
+      /Form field "list" holds a nested list or object in a list/,
+    );
     expect(() => encodeFormBody({ callback: () => 1 })).toThrow(/Form field "callback" is function/);
   });
 
   it("encodes each field as the spec's encoding says: form (exploded or not), space- and pipe-delimited, deepObject", () => {
-    const body = { tags: ["a", "b"], ids: [1, 2], words: ["x", "y"], codes: ["p", "q"], color: { r: 1, g: 2 }, shape: { w: 3 }, meta: { k: "v" } };
+    const body = {
+      tags: ["a", "b"],
+      ids: [1, 2],
+      words: ["x", "y"],
+      codes: ["p", "q"],
+      color: { r: 1, g: 2 },
+      shape: { w: 3 },
+      meta: { k: "v" },
+    };
     const encoding = {
       tags: { style: "form", explode: false },
       ids: { style: "form" },
@@ -48,14 +58,20 @@ describe("encodeFormBody", () => {
   });
 
   it("encodes a nested object as deepObject fields and an array as repeated keys", () => {
-    const encoded = encodeFormBody({ name: "Ada", metadata: { order_id: "o-1", tier: { level: 2 }, gone: undefined }, tags: ["a", "b"] });
+    const encoded = encodeFormBody({
+      name: "Ada",
+      metadata: { order_id: "o-1", tier: { level: 2 }, gone: undefined },
+      tags: ["a", "b"],
+    });
     expect(decodeURIComponent(encoded)).toBe("name=Ada&metadata[order_id]=o-1&metadata[tier][level]=2&tags=a&tags=b");
   });
 });
 
 describe("basicAuthorization", () => {
   it("encodes the pair as UTF-8 base64", () => {
-    expect(basicAuthorization("api-user", "pässwörd")).toBe(`Basic ${Buffer.from("api-user:pässwörd", "utf8").toString("base64")}`);
+    expect(basicAuthorization("api-user", "pässwörd")).toBe(
+      `Basic ${Buffer.from("api-user:pässwörd", "utf8").toString("base64")}`,
+    );
   });
 
   it("refuses a username with a colon, which Basic auth cannot carry", () => {

@@ -30,7 +30,9 @@ beforeAll(async () => {
       case "limited-long":
         return json(429, { message: "slow down" }, { "retry-after": "30" });
       case "limited-date":
-        return hit === 1 ? json(429, { message: "slow down" }, { "retry-after": new Date(Date.now() + 30_000).toUTCString() }) : json(200, { id: "ok" });
+        return hit === 1
+          ? json(429, { message: "slow down" }, { "retry-after": new Date(Date.now() + 30_000).toUTCString() })
+          : json(200, { id: "ok" });
       case "stall-body":
       case "stall-error-body":
         // The headers and the start of the body, then nothing.
@@ -40,7 +42,9 @@ beforeAll(async () => {
         response.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
         return response.write('{"id": "cu', () => response.socket?.destroy());
       case "malformed":
-        return response.writeHead(200, { "content-type": "application/json", "x-request-id": "req-malformed" }).end('{"id": "half');
+        return response
+          .writeHead(200, { "content-type": "application/json", "x-request-id": "req-malformed" })
+          .end('{"id": "half');
       case "text":
         return response.writeHead(200, { "content-type": "text/plain" }).end("plain words");
       case "large":
@@ -63,9 +67,15 @@ afterEach(async () => {
   expect(activeTimers()).toBeLessThanOrEqual(timersBefore);
 });
 
-function client(policy: Parameters<typeof createApiClient>[0] extends infer O ? Omit<O & object, "defaultBaseUrl"> : never = {}) {
+function client(
+  policy: Parameters<typeof createApiClient>[0] extends infer O ? Omit<O & object, "defaultBaseUrl"> : never = {},
+) {
   const retries: RetryEvent[] = [];
-  const api = createApiClient<paths>({ defaultBaseUrl: server.url, onRetry: (event) => retries.push(event), ...policy });
+  const api = createApiClient<paths>({
+    defaultBaseUrl: server.url,
+    onRetry: (event) => retries.push(event),
+    ...policy,
+  });
   return { api, retries };
 }
 const path = (id: string) => ({ params: { path: { id } } });
@@ -122,7 +132,11 @@ describe("retries", () => {
     const once = await api.POST("/things/{id}", { ...path("flaky-post"), body: { name: "first" } });
     expect(once.response.status).toBe(500);
     const before = server.seen.length;
-    const twice = await api.POST("/things/{id}", { ...path("flaky-post-2"), body: { name: "same body" }, retryNonIdempotent: true });
+    const twice = await api.POST("/things/{id}", {
+      ...path("flaky-post-2"),
+      body: { name: "same body" },
+      retryNonIdempotent: true,
+    });
     expect(twice.data).toEqual({ id: "ok" });
     const bodies = server.seen.slice(before).map((request) => request.body);
     expect(bodies).toEqual(['{"name":"same body"}', '{"name":"same body"}']);
@@ -137,7 +151,11 @@ describe("retries", () => {
 
   it("keeps the client's setting where a call's option is undefined", async () => {
     const { api, retries } = client({ maxRetries: 1 });
-    const { response } = await api.GET("/things/{id}", { ...path("down-2"), maxRetries: undefined, timeout: undefined });
+    const { response } = await api.GET("/things/{id}", {
+      ...path("down-2"),
+      maxRetries: undefined,
+      timeout: undefined,
+    });
     expect(response.status).toBe(500);
     expect(retries).toHaveLength(1);
   });
@@ -155,7 +173,9 @@ describe("timeouts and aborts", () => {
     const started = performance.now();
     const error = await api.GET("/things/{id}", path("stall")).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toBe(`GET ${server.url}/things/stall timed out: no complete answer within the 150 ms timeout per attempt`);
+    expect((error as Error).message).toBe(
+      `GET ${server.url}/things/stall timed out: no complete answer within the 150 ms timeout per attempt`,
+    );
     expect(error).toMatchObject({ timeoutMs: 150, attempts: 1 });
     expect(performance.now() - started).toBeLessThan(5_000);
   });
@@ -164,7 +184,9 @@ describe("timeouts and aborts", () => {
     const { api } = client({ timeout: 150, maxRetries: 0 });
     const error = await api.GET("/things/{id}", path(id)).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toBe(`GET ${server.url}/things/${id} timed out: no complete answer within the 150 ms timeout per attempt`);
+    expect((error as Error).message).toBe(
+      `GET ${server.url}/things/${id} timed out: no complete answer within the 150 ms timeout per attempt`,
+    );
   });
 
   it("retries a timed-out attempt, with the per-call timeout", async () => {
@@ -173,7 +195,9 @@ describe("timeouts and aborts", () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(retries).toHaveLength(1);
     // The message says the timeout is per attempt, and how long the whole call took.
-    expect((error as Error).message).toMatch(/timed out: no complete answer within the 100 ms timeout per attempt \(attempt 2 of 2; \d+\.\d s in all\)$/);
+    expect((error as Error).message).toMatch(
+      /timed out: no complete answer within the 100 ms timeout per attempt \(attempt 2 of 2; \d+\.\d s in all\)$/,
+    );
     expect((error as TimeoutError).attempts).toBe(2);
     expect((error as TimeoutError).elapsedMs).toBeGreaterThanOrEqual(200);
   });
@@ -182,7 +206,9 @@ describe("timeouts and aborts", () => {
     const { api } = client({ timeout: 10_000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const error = await api.GET("/things/{id}", { ...path("stall"), signal: controller.signal }).catch((thrown: unknown) => thrown);
+    const error = await api
+      .GET("/things/{id}", { ...path("stall"), signal: controller.signal })
+      .catch((thrown: unknown) => thrown);
     expect((error as Error).name).toBe("AbortError");
   });
 
@@ -192,14 +218,18 @@ describe("timeouts and aborts", () => {
     await expect(api.GET("/things/{id}", { ...path("stall"), fetch: ownFetch })).rejects.toThrowError(TimeoutError);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const error = await api.GET("/things/{id}", { ...path("stall"), fetch: ownFetch, signal: controller.signal, timeout: 10_000 }).catch((thrown: unknown) => thrown);
+    const error = await api
+      .GET("/things/{id}", { ...path("stall"), fetch: ownFetch, signal: controller.signal, timeout: 10_000 })
+      .catch((thrown: unknown) => thrown);
     expect((error as Error).name).toBe("AbortError");
   });
 
   it("sends nothing when the caller's AbortSignal is already aborted", async () => {
     const { api } = client();
     const before = server.seen.length;
-    const error = await api.GET("/things/{id}", { ...path("never-sent"), signal: AbortSignal.abort() }).catch((thrown: unknown) => thrown);
+    const error = await api
+      .GET("/things/{id}", { ...path("never-sent"), signal: AbortSignal.abort() })
+      .catch((thrown: unknown) => thrown);
     expect((error as Error).name).toBe("AbortError");
     expect(server.seen.slice(before).map((seen) => seen.url)).not.toContain("/things/never-sent");
   });
@@ -209,7 +239,9 @@ describe("timeouts and aborts", () => {
     const controller = new AbortController();
     const started = performance.now();
     setTimeout(() => controller.abort(), 150);
-    const error = await api.GET("/things/{id}", { ...path("limited-long"), signal: controller.signal }).catch((thrown: unknown) => thrown);
+    const error = await api
+      .GET("/things/{id}", { ...path("limited-long"), signal: controller.signal })
+      .catch((thrown: unknown) => thrown);
     expect((error as Error).name).toBe("AbortError");
     expect(performance.now() - started).toBeLessThan(10_000);
   });
@@ -220,7 +252,9 @@ describe("bodies", () => {
     const { api } = client();
     const error = await api.GET("/things/{id}", path("malformed")).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toMatch(new RegExp(`^GET ${server.url}/things/malformed answered 200 with an invalid body: `));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^GET ${server.url}/things/malformed answered 200 with an invalid body: `),
+    );
     expect(error).toMatchObject({ status: 200, requestId: "req-malformed" });
   });
 
@@ -254,7 +288,9 @@ describe("bodies", () => {
     const { api, retries } = client({ maxRetries: 1 });
     const error = await api.GET("/things/{id}", path("cut-body")).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toMatch(new RegExp(`^GET ${server.url}/things/cut-body got an incomplete 200 answer: `));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^GET ${server.url}/things/cut-body got an incomplete 200 answer: `),
+    );
     expect(error).toMatchObject({ status: 200 });
     expect(retries).toHaveLength(1);
   });

@@ -7,8 +7,12 @@ import { ConnectionError, createApiClient } from "../src/index.js";
 import type { paths } from "./paths.js";
 import { startTestServer } from "./test-server.js";
 
-const tls = { key: readFileSync(new URL("fixtures/loopback-key.pem", import.meta.url)), cert: readFileSync(new URL("fixtures/loopback-cert.pem", import.meta.url)) };
-const answer = (response: import("node:http").ServerResponse) => response.writeHead(200, { "content-type": "application/json" }).end('{"id":"reached"}');
+const tls = {
+  key: readFileSync(new URL("fixtures/loopback-key.pem", import.meta.url)),
+  cert: readFileSync(new URL("fixtures/loopback-cert.pem", import.meta.url)),
+};
+const answer = (response: import("node:http").ServerResponse) =>
+  response.writeHead(200, { "content-type": "application/json" }).end('{"id":"reached"}');
 const path = { params: { path: { id: "t1" } } };
 
 /** An HTTP CONNECT proxy on loopback that records the targets it tunnels to. */
@@ -33,10 +37,11 @@ async function startProxy() {
   return {
     url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
     tunnels,
-    close: () => new Promise<void>((closed) => {
-      for (const socket of sockets) socket.destroy();
-      proxy.close(() => closed());
-    }),
+    close: () =>
+      new Promise<void>((closed) => {
+        for (const socket of sockets) socket.destroy();
+        proxy.close(() => closed());
+      }),
   };
 }
 
@@ -56,7 +61,11 @@ describe("fetchOptions", () => {
     const proxy = await startProxy();
     const dispatcher = new ProxyAgent(proxy.url);
     try {
-      const client = createApiClient<paths>({ defaultBaseUrl: api.url, fetch: undiciFetch, fetchOptions: { dispatcher } });
+      const client = createApiClient<paths>({
+        defaultBaseUrl: api.url,
+        fetch: undiciFetch,
+        fetchOptions: { dispatcher },
+      });
       const { data } = await client.GET("/things/{id}", path);
       expect(data).toEqual({ id: "reached" });
       expect(proxy.tunnels).toEqual([new URL(api.url).host]);
@@ -67,11 +76,17 @@ describe("fetchOptions", () => {
   });
 
   it("trust a custom CA: an undici Agent with the certificate, where the default refuses it", async () => {
-    const refused = await createApiClient<paths>({ defaultBaseUrl: secure.url, maxRetries: 0 }).GET("/things/{id}", path).catch((thrown: unknown) => thrown);
+    const refused = await createApiClient<paths>({ defaultBaseUrl: secure.url, maxRetries: 0 })
+      .GET("/things/{id}", path)
+      .catch((thrown: unknown) => thrown);
     expect(refused).toBeInstanceOf(ConnectionError);
     const dispatcher = new Agent({ connect: { ca: tls.cert } });
     try {
-      const client = createApiClient<paths>({ defaultBaseUrl: secure.url, fetch: undiciFetch, fetchOptions: { dispatcher } });
+      const client = createApiClient<paths>({
+        defaultBaseUrl: secure.url,
+        fetch: undiciFetch,
+        fetchOptions: { dispatcher },
+      });
       expect((await client.GET("/things/{id}", path)).data).toEqual({ id: "reached" });
     } finally {
       await dispatcher.close();
@@ -80,7 +95,9 @@ describe("fetchOptions", () => {
 });
 
 describe("connections", () => {
-  it("are reused: 2,000 concurrent calls in 5 waves open no new connection after the first wave", { timeout: 120_000 }, async () => {
+  it("are reused: 2,000 concurrent calls in 5 waves open no new connection after the first wave", {
+    timeout: 120_000,
+  }, async () => {
     const server = await startTestServer((_request, response) => answer(response));
     const opened: number[] = [];
     let connections = 0;

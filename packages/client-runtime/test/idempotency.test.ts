@@ -19,7 +19,10 @@ function client(idempotencyHeader?: string) {
 
 describe("idempotency keys", () => {
   it("retries a POST with one key on every attempt when the provider takes keys", async () => {
-    const result = await client("Idempotency-Key").POST("/things/{id}", { params: { path: { id: "keyed" } }, body: { name: "x" } });
+    const result = await client("Idempotency-Key").POST("/things/{id}", {
+      params: { path: { id: "keyed" } },
+      body: { name: "x" },
+    });
     expect(result.response.status).toBe(200);
     const attempts = server.seen.filter((request) => request.url === "/things/keyed");
     expect(attempts).toHaveLength(2);
@@ -29,8 +32,16 @@ describe("idempotency keys", () => {
   });
 
   it("gives each call a key of its own, and keeps the caller's", async () => {
-    await client("Idempotency-Key").POST("/things/{id}", { params: { path: { id: "own" } }, body: { name: "x" }, headers: { "idempotency-key": "mine" } });
-    expect(server.seen.filter((request) => request.url === "/things/own").map((request) => request.headers["idempotency-key"])).toEqual(["mine", "mine"]);
+    await client("Idempotency-Key").POST("/things/{id}", {
+      params: { path: { id: "own" } },
+      body: { name: "x" },
+      headers: { "idempotency-key": "mine" },
+    });
+    expect(
+      server.seen
+        .filter((request) => request.url === "/things/own")
+        .map((request) => request.headers["idempotency-key"]),
+    ).toEqual(["mine", "mine"]);
   });
 
   it("does not retry a POST, nor send a key, when the provider takes none", async () => {
@@ -43,6 +54,10 @@ describe("idempotency keys", () => {
 
   it("sends no key on a GET", async () => {
     await client("Idempotency-Key").GET("/things/{id}", { params: { path: { id: "read" } } });
-    expect(server.seen.filter((request) => request.url === "/things/read").map((request) => request.headers["idempotency-key"])).toEqual([undefined, undefined]);
+    expect(
+      server.seen
+        .filter((request) => request.url === "/things/read")
+        .map((request) => request.headers["idempotency-key"]),
+    ).toEqual([undefined, undefined]);
   });
 });

@@ -19,7 +19,8 @@ afterEach(() => vi.unstubAllEnvs());
 
 function recordingLogger() {
   const lines: { level: string; message: string; fields: unknown }[] = [];
-  const record = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, fields });
+  const record = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    void lines.push({ level, message, fields });
   const logger: Logger = { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") };
   return { logger, lines };
 }
@@ -43,17 +44,29 @@ describe("logging", () => {
     const { logger, lines } = recordingLogger();
     await clientWith(logger, "debug").GET("/things/{id}", { params: { path: { id: "flaky" } } });
     expect(lines.map((line) => line.level)).toEqual(["debug", "info", "debug"]);
-    expect(lines[0]!.message).toMatch(new RegExp(`^@org/probe-customers GET ${server.url}/things/flaky → 503 \\(attempt 1, \\d+ ms\\)$`));
+    expect(lines[0]!.message).toMatch(
+      new RegExp(`^@org/probe-customers GET ${server.url}/things/flaky → 503 \\(attempt 1, \\d+ ms\\)$`),
+    );
     expect(lines[1]!.message).toMatch(/retry 1 in \d+ ms \(status 503\)/);
-    expect(lines[2]!.fields).toMatchObject({ method: "GET", url: `${server.url}/things/flaky`, status: 200, attempt: 2 });
+    expect(lines[2]!.fields).toMatchObject({
+      method: "GET",
+      url: `${server.url}/things/flaky`,
+      status: 200,
+      attempt: 2,
+    });
   });
 
   it("at warn, logs only calls that failed without an answer", async () => {
     const { logger, lines } = recordingLogger();
     await clientWith(logger, "warn").GET("/things/{id}", { params: { path: { id: "ok" } } });
-    await expect(clientWith(logger, "warn", 300).GET("/things/{id}", { params: { path: { id: "slow" } } })).rejects.toThrow(TimeoutError);
+    await expect(
+      clientWith(logger, "warn", 300).GET("/things/{id}", { params: { path: { id: "slow" } } }),
+    ).rejects.toThrow(TimeoutError);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: "warn", message: expect.stringMatching(/GET .*\/things\/slow failed: .*timed out/) });
+    expect(lines[0]).toMatchObject({
+      level: "warn",
+      message: expect.stringMatching(/GET .*\/things\/slow failed: .*timed out/),
+    });
   });
 
   it("is off by default, and on at debug when DEBUG names the package", async () => {

@@ -5,7 +5,9 @@ import { startTestServer } from "./test-server.js";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  server = await startTestServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end('{"id":"1"}'));
+  server = await startTestServer((_request, response) =>
+    response.writeHead(200, { "content-type": "application/json" }).end('{"id":"1"}'),
+  );
 });
 afterAll(() => server.close());
 
@@ -15,11 +17,19 @@ type Operation = {
   responses: { 200: { headers: Record<string, unknown>; content: { "application/json": { id?: string } } } };
 };
 const operations: OperationInfo[] = [
-  { operationId: "createThing", method: "POST", path: "/things/{id}", parameters: { path: ["id"], query: ["dryRun"], header: ["x-trace"] } },
+  {
+    operationId: "createThing",
+    method: "POST",
+    path: "/things/{id}",
+    parameters: { path: ["id"], query: ["dryRun"], header: ["x-trace"] },
+  },
 ];
 
 function client() {
-  return createApiClient<paths, { createThing: OperationMethod<Operation> }>({ defaultBaseUrl: server.url, operations });
+  return createApiClient<paths, { createThing: OperationMethod<Operation> }>({
+    defaultBaseUrl: server.url,
+    operations,
+  });
 }
 
 describe("operation methods", () => {
@@ -38,7 +48,9 @@ describe("operation methods", () => {
 
   it("refuses a parameter the operation does not have, before sending anything", async () => {
     const before = server.seen.length;
-    expect(() => client().createThing({ id: "1", colour: "red", body: { name: "x" } } as never)).toThrow('createThing takes no parameter "colour".');
+    expect(() => client().createThing({ id: "1", colour: "red", body: { name: "x" } } as never)).toThrow(
+      'createThing takes no parameter "colour".',
+    );
     expect(server.seen).toHaveLength(before);
   });
 });

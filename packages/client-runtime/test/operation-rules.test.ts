@@ -10,13 +10,26 @@ beforeAll(async () => {
     const url = new URL(request.url, "http://x");
     const status = Number(url.pathname.split("/").pop());
     const body = url.searchParams.get("body") ?? "";
-    response.writeHead(status, body ? { "content-type": url.searchParams.get("type") ?? "application/json" } : {}).end(body);
+    response
+      .writeHead(status, body ? { "content-type": url.searchParams.get("type") ?? "application/json" } : {})
+      .end(body);
   });
 });
 afterAll(() => server.close());
 
-const get: OperationInfo = { operationId: "getThing", method: "GET", path: "/things/{id}", errorBodies: { "404": true, "401": false, "5XX": true } };
-const post: OperationInfo = { operationId: "createThing", method: "POST", path: "/things/{id}", requestMediaType: "application/x-www-form-urlencoded", errorBodies: { default: true } };
+const get: OperationInfo = {
+  operationId: "getThing",
+  method: "GET",
+  path: "/things/{id}",
+  errorBodies: { "404": true, "401": false, "5XX": true },
+};
+const post: OperationInfo = {
+  operationId: "createThing",
+  method: "POST",
+  path: "/things/{id}",
+  requestMediaType: "application/x-www-form-urlencoded",
+  errorBodies: { default: true },
+};
 
 function client(operations: readonly OperationInfo[] = [get, post]) {
   return createApiClient<paths>({ defaultBaseUrl: server.url, operations, maxRetries: 0 });
@@ -25,8 +38,13 @@ function client(operations: readonly OperationInfo[] = [get, post]) {
 async function errorOf(status: number, body: string, type?: string, method: "GET" | "POST" = "GET") {
   const query = new URLSearchParams({ body, ...(type ? { type } : {}) });
   const fetchThing = (init: Record<string, unknown>) =>
-    method === "GET" ? client().GET("/things/{id}", init as never) : client().POST("/things/{id}", { ...init, body: { name: "x" } } as never);
-  const result = await fetchThing({ params: { path: { id: String(status) } }, querySerializer: () => query.toString() });
+    method === "GET"
+      ? client().GET("/things/{id}", init as never)
+      : client().POST("/things/{id}", { ...init, body: { name: "x" } } as never);
+  const result = await fetchThing({
+    params: { path: { id: String(status) } },
+    querySerializer: () => query.toString(),
+  });
   expect(result.response.status).toBe(status);
   return result.error;
 }
@@ -67,7 +85,10 @@ describe("errors are a documented body or the fallback text", () => {
   });
 
   it("leaves a call whose operation the client does not know as openapi-fetch parsed it", async () => {
-    const result = await client([]).GET("/things/{id}", { params: { path: { id: "409" } }, querySerializer: () => "body=%7B%22a%22%3A1%7D" });
+    const result = await client([]).GET("/things/{id}", {
+      params: { path: { id: "409" } },
+      querySerializer: () => "body=%7B%22a%22%3A1%7D",
+    });
     expect(result.error).toEqual({ a: 1 });
   });
 });

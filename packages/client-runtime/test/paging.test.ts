@@ -12,7 +12,8 @@ function pagedApi(lastPage = 3) {
         fetched.push(page);
         return { page, values: [page * 10, page * 10 + 1], pagesTotal: lastPage };
       },
-      nextCursor: (current: { page: number; pagesTotal: number }) => (current.page < current.pagesTotal ? current.page + 1 : undefined),
+      nextCursor: (current: { page: number; pagesTotal: number }) =>
+        current.page < current.pagesTotal ? current.page + 1 : undefined,
     },
   };
 }
@@ -59,6 +60,8 @@ describe("pages and items", () => {
   });
 
   it("refuses to page forever when a cursor comes back", async () => {
-    await expect(collect(pages({ first: "a", fetchPage: async (cursor: string) => cursor, nextCursor: () => "a" }))).rejects.toThrow('the cursor "a" came back a second time');
+    await expect(
+      collect(pages({ first: "a", fetchPage: async (cursor: string) => cursor, nextCursor: () => "a" })),
+    ).rejects.toThrow('the cursor "a" came back a second time');
   });
 });

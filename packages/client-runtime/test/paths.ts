@@ -3,7 +3,11 @@ type Json<T> = { headers: Record<string, unknown>; content: { "application/json"
 type Op<Path, Body = never> = {
   parameters: { query?: never; header?: never; path: Path; cookie?: never };
   requestBody?: [Body] extends [never] ? never : { content: { "application/json": Body } };
-  responses: { 200: Json<{ id?: string; items?: unknown[] }>; 404: Json<{ message: string; code?: string }>; 500: Json<{ message: string }> };
+  responses: {
+    200: Json<{ id?: string; items?: unknown[] }>;
+    404: Json<{ message: string; code?: string }>;
+    500: Json<{ message: string }>;
+  };
 };
 
 export interface paths {

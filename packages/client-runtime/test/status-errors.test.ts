@@ -20,7 +20,9 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
   server = await startTestServer((request, response) => {
     const status = Number(request.url.split("/").pop());
-    response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ message: `status ${status}` }));
+    response
+      .writeHead(status, { "content-type": "application/json" })
+      .end(JSON.stringify({ message: `status ${status}` }));
   });
 });
 afterAll(() => server.close());

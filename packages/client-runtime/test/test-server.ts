@@ -13,7 +13,10 @@ export interface SeenRequest {
  * A real HTTP server on a free loopback port whose routes misbehave on purpose (HTTPS with `tls`).
  * It records what reached it, and `close()` also destroys sockets a route left open.
  */
-export async function startTestServer(route: (request: SeenRequest, response: ServerResponse, hit: number) => void, options: { tls?: { key: Buffer; cert: Buffer } } = {}) {
+export async function startTestServer(
+  route: (request: SeenRequest, response: ServerResponse, hit: number) => void,
+  options: { tls?: { key: Buffer; cert: Buffer } } = {},
+) {
   const seen: SeenRequest[] = [];
   const hits = new Map<string, number>();
   const answer = async (request: IncomingMessage, response: ServerResponse) => {
@@ -34,9 +37,10 @@ export async function startTestServer(route: (request: SeenRequest, response: Se
     seen,
     closeAllConnections: () => server.closeAllConnections(),
     onConnection: (listener: () => void) => void server.on(options.tls ? "secureConnection" : "connection", listener),
-    close: () => new Promise<void>((closed) => {
-      server.closeAllConnections();
-      server.close(() => closed());
-    }),
+    close: () =>
+      new Promise<void>((closed) => {
+        server.closeAllConnections();
+        server.close(() => closed());
+      }),
   };
 }

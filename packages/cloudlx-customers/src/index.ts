@@ -1,6 +1,20 @@
-import { checkBaseUrl, clientCredentialsAuth, createApiClient, environmentVariable, headerAuth, type ApiClient, type AuthStrategy, type ClientConfig } from "@org/client-runtime";
+import {
+  checkBaseUrl,
+  clientCredentialsAuth,
+  createApiClient,
+  environmentVariable,
+  headerAuth,
+  type ApiClient,
+  type AuthStrategy,
+  type ClientConfig,
+} from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
-import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
+import {
+  defaultBaseUrl,
+  operations as operationList,
+  packageId,
+  type OperationMethods,
+} from "./generated/operations.js";
 
 /** CloudLX versions its API through this media type: sent as `Accept`, answered in it. */
 export const CLOUDLX_MEDIA_TYPE = "application/vnd.cloudlx.v1+json";
@@ -31,7 +45,13 @@ export type CloudLxClient = ApiClient<paths> & OperationMethods;
  * token request among concurrent calls, and retries a call once with a fresh token after a 401.
  */
 export function createCloudLxClient(options: CloudLxClientOptions = {}): CloudLxClient {
-  const { accessToken, clientId: givenId, clientSecret: givenSecret, renewBeforeExpiry, ...config } = (options ?? {}) as CloudLxCredentials & ClientConfig & { renewBeforeExpiry?: number };
+  const {
+    accessToken,
+    clientId: givenId,
+    clientSecret: givenSecret,
+    renewBeforeExpiry,
+    ...config
+  } = (options ?? {}) as CloudLxCredentials & ClientConfig & { renewBeforeExpiry?: number };
   const clientId = givenId || environmentVariable("CLOUDLX_CLIENT_ID");
   const clientSecret = givenSecret || environmentVariable("CLOUDLX_CLIENT_SECRET");
   let auth: AuthStrategy;
@@ -47,8 +67,12 @@ export function createCloudLxClient(options: CloudLxClientOptions = {}): CloudLx
       ...(renewBeforeExpiry === undefined ? {} : { renewBeforeExpiry }),
     });
   } else {
-    const missing = clientId ? "clientSecret (or set CLOUDLX_CLIENT_SECRET)" : "an accessToken, or the clientId and clientSecret options (or set CLOUDLX_CLIENT_ID and CLOUDLX_CLIENT_SECRET)";
-    throw new TypeError(`createCloudLxClient needs ${missing}: the client credentials of an API application (portal: API Applications & Webhooks).`);
+    const missing = clientId
+      ? "clientSecret (or set CLOUDLX_CLIENT_SECRET)"
+      : "an accessToken, or the clientId and clientSecret options (or set CLOUDLX_CLIENT_ID and CLOUDLX_CLIENT_SECRET)";
+    throw new TypeError(
+      `createCloudLxClient needs ${missing}: the client credentials of an API application (portal: API Applications & Webhooks).`,
+    );
   }
   return createApiClient<paths, OperationMethods>({
     ...config,

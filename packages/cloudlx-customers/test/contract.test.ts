@@ -1,7 +1,15 @@
 import { fileURLToPath } from "node:url";
 import { specConformance, testConformance, withoutHeader } from "@org/prism-mock/conformance";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
-import { apiErrorOf, AuthenticationError, CLOUDLX_MEDIA_TYPE, createCloudLxClient, unwrap, type CloudLxClient, type operations } from "../src/index.js";
+import {
+  apiErrorOf,
+  AuthenticationError,
+  CLOUDLX_MEDIA_TYPE,
+  createCloudLxClient,
+  unwrap,
+  type CloudLxClient,
+  type operations,
+} from "../src/index.js";
 import { consume } from "./consumer.js";
 
 const baseUrl = inject("mockUrl");
@@ -27,14 +35,28 @@ describe.each([
 
   it("creates a customer (answering 200, not 201)", async () => {
     const result = await cloudlx.POST("/api/customers", {
-      body: { name: "Customer 1", currency_iso: "GBP", country_iso: "GB", realms: [1, 2], shown_sub_realms: [313, 328], enabled_sub_realms: [313], email: "jane@example.com", first_name: "Jane", last_name: "Doe", role_group: 2 },
+      body: {
+        name: "Customer 1",
+        currency_iso: "GBP",
+        country_iso: "GB",
+        realms: [1, 2],
+        shown_sub_realms: [313, 328],
+        enabled_sub_realms: [313],
+        email: "jane@example.com",
+        first_name: "Jane",
+        last_name: "Doe",
+        role_group: 2,
+      },
     });
     expect(result.response.status).toBe(200);
     expect(result.data?.name).toBe("Abra Level 3 v3");
   });
 
   it("updates a customer (the seed's PATCH)", async () => {
-    const result = await cloudlx.PATCH("/api/customers/{customer_id}", { ...customer, body: { name: "Abra Level 3 v3", realms: [1, 2], enabled_sub_realms: [313] } });
+    const result = await cloudlx.PATCH("/api/customers/{customer_id}", {
+      ...customer,
+      body: { name: "Abra Level 3 v3", realms: [1, 2], enabled_sub_realms: [313] },
+    });
     expect(result.response.status).toBe(200);
     expect(result.data?.realms).toHaveLength(2);
   });
@@ -42,7 +64,9 @@ describe.each([
 
 describe("the token endpoint on the mock", () => {
   it("issues an access token for client credentials", async () => {
-    const result = await withToken.POST("/api/oauth2/access-token", { body: { grant_type: "client_credentials", client_id: "3", client_secret: "s" } });
+    const result = await withToken.POST("/api/oauth2/access-token", {
+      body: { grant_type: "client_credentials", client_id: "3", client_secret: "s" },
+    });
     expect(unwrap(result)).toMatchObject({ token_type: "Bearer", expires_in: 3600 });
   });
 
@@ -54,23 +78,28 @@ describe("the token endpoint on the mock", () => {
 
 // Through the operation methods: every method, with Prism checking the request it makes.
 describe("every answer the spec documents arrives as the types promise", () => {
-  const conformance = specConformance<CloudLxClient, keyof operations>(fileURLToPath(new URL("../openapi.yaml", import.meta.url)), {
-    baseUrl,
-    client: (url) => createCloudLxClient({ accessToken: "test-token", baseUrl: url, maxRetries: 0 }),
-    calls: {
-      // The OAuth errors come as application/json whatever the Accept; Prism picks a documented
-      // answer by Accept, so this call also accepts JSON to be given them.
-      issueAccessToken: (client, headers) =>
-        client.issueAccessToken(
-          { body: { grant_type: "client_credentials", client_id: "3", client_secret: "s" } },
-          { headers: { Accept: `${CLOUDLX_MEDIA_TYPE}, application/json`, ...headers } },
-        ),
-      listCustomers: (client, headers) => client.listCustomers({}, { headers }),
-      createCustomer: (client, headers) => client.createCustomer({ body: { name: "Customer 1", currency_iso: "GBP", country_iso: "GB" } }, { headers }),
-      getCustomer: (client, headers) => client.getCustomer({ customer_id: 915 }, { headers }),
-      updateCustomer: (client, headers) => client.updateCustomer({ customer_id: 915, body: { name: "Abra Level 3 v3" } }, { headers }),
+  const conformance = specConformance<CloudLxClient, keyof operations>(
+    fileURLToPath(new URL("../openapi.yaml", import.meta.url)),
+    {
+      baseUrl,
+      client: (url) => createCloudLxClient({ accessToken: "test-token", baseUrl: url, maxRetries: 0 }),
+      calls: {
+        // The OAuth errors come as application/json whatever the Accept; Prism picks a documented
+        // answer by Accept, so this call also accepts JSON to be given them.
+        issueAccessToken: (client, headers) =>
+          client.issueAccessToken(
+            { body: { grant_type: "client_credentials", client_id: "3", client_secret: "s" } },
+            { headers: { Accept: `${CLOUDLX_MEDIA_TYPE}, application/json`, ...headers } },
+          ),
+        listCustomers: (client, headers) => client.listCustomers({}, { headers }),
+        createCustomer: (client, headers) =>
+          client.createCustomer({ body: { name: "Customer 1", currency_iso: "GBP", country_iso: "GB" } }, { headers }),
+        getCustomer: (client, headers) => client.getCustomer({ customer_id: 915 }, { headers }),
+        updateCustomer: (client, headers) =>
+          client.updateCustomer({ customer_id: 915, body: { name: "Abra Level 3 v3" } }, { headers }),
+      },
     },
-  });
+  );
 
   testConformance(conformance, { it, expect });
 });

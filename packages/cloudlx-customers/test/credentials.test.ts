@@ -11,7 +11,8 @@ describe("credentials from the environment", () => {
     const cloudlx = createCloudLxClient({
       fetch: async (url, init) => {
         sent.push(new Request(url, init));
-        if (url.endsWith("/api/oauth2/access-token")) return Response.json({ access_token: "env-token", token_type: "Bearer", expires_in: 3600 });
+        if (url.endsWith("/api/oauth2/access-token"))
+          return Response.json({ access_token: "env-token", token_type: "Bearer", expires_in: 3600 });
         return Response.json({ customers: [] });
       },
     });
@@ -23,7 +24,11 @@ describe("credentials from the environment", () => {
   it("names the options and the variables when neither is set", () => {
     vi.stubEnv("CLOUDLX_CLIENT_ID", "");
     vi.stubEnv("CLOUDLX_CLIENT_SECRET", "");
-    expect(() => createCloudLxClient()).toThrow("createCloudLxClient needs an accessToken, or the clientId and clientSecret options (or set CLOUDLX_CLIENT_ID and CLOUDLX_CLIENT_SECRET)");
-    expect(() => createCloudLxClient({ clientId: "3" })).toThrow("createCloudLxClient needs clientSecret (or set CLOUDLX_CLIENT_SECRET)");
+    expect(() => createCloudLxClient()).toThrow(
+      "createCloudLxClient needs an accessToken, or the clientId and clientSecret options (or set CLOUDLX_CLIENT_ID and CLOUDLX_CLIENT_SECRET)",
+    );
+    expect(() => createCloudLxClient({ clientId: "3" })).toThrow(
+      "createCloudLxClient needs clientSecret (or set CLOUDLX_CLIENT_SECRET)",
+    );
   });
 });

@@ -1,7 +1,15 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ApiError, ConnectionError, createCloudLxClient, RedirectError, TimeoutError, unwrap, type RequestPolicy } from "../src/index.js";
+import {
+  ApiError,
+  ConnectionError,
+  createCloudLxClient,
+  RedirectError,
+  TimeoutError,
+  unwrap,
+  type RequestPolicy,
+} from "../src/index.js";
 
 // A local CloudLX that issues numbered tokens, can revoke one early, and records every call.
 let issued = 0;
@@ -12,16 +20,33 @@ let stalledToken = "";
 let tokenRedirect = "";
 let tokenStalls = false;
 let tokenLifetime = 3600;
-const calls: { path: string; authorization: string | undefined; accept: string | undefined; userAgent: string | undefined; body: string }[] = [];
+const calls: {
+  path: string;
+  authorization: string | undefined;
+  accept: string | undefined;
+  userAgent: string | undefined;
+  body: string;
+}[] = [];
 const server = createServer(async (request, response) => {
   let body = "";
   for await (const chunk of request) body += chunk;
-  calls.push({ path: request.url!, authorization: request.headers.authorization, accept: request.headers.accept, userAgent: request.headers["user-agent"], body });
-  const json = (status: number, value: unknown) => response.writeHead(status, { "content-type": "application/vnd.cloudlx.v1+json" }).end(JSON.stringify(value));
+  calls.push({
+    path: request.url!,
+    authorization: request.headers.authorization,
+    accept: request.headers.accept,
+    userAgent: request.headers["user-agent"],
+    body,
+  });
+  const json = (status: number, value: unknown) =>
+    response.writeHead(status, { "content-type": "application/vnd.cloudlx.v1+json" }).end(JSON.stringify(value));
   if (request.url === "/api/oauth2/access-token") {
     if (tokenRedirect) return response.writeHead(307, { location: tokenRedirect }).end();
     if (tokenStalls) return; // never answers
-    if (refuseClient) return json(401, { error: "invalid_client", message: `Client authentication failed for ${new URLSearchParams(body).get("client_secret")}` });
+    if (refuseClient)
+      return json(401, {
+        error: "invalid_client",
+        message: `Client authentication failed for ${new URLSearchParams(body).get("client_secret")}`,
+      });
     await new Promise((resolve) => setTimeout(resolve, tokenDelayMs));
     return json(200, { token_type: "Bearer", expires_in: tokenLifetime, access_token: `token-${++issued}` });
   }
@@ -59,8 +84,11 @@ afterEach(() => vi.useRealTimers());
 
 const client = () => createCloudLxClient({ clientId: "app-3", clientSecret: "very-secret-value", baseUrl });
 const tokenRequests = () => calls.filter((call) => call.path === "/api/oauth2/access-token");
-const get = (cloudlx: ReturnType<typeof client>, customer_id = 915, init: RequestPolicy & { signal?: AbortSignal } = {}) =>
-  cloudlx.GET("/api/customers/{customer_id}", { params: { path: { customer_id } }, ...init });
+const get = (
+  cloudlx: ReturnType<typeof client>,
+  customer_id = 915,
+  init: RequestPolicy & { signal?: AbortSignal } = {},
+) => cloudlx.GET("/api/customers/{customer_id}", { params: { path: { customer_id } }, ...init });
 
 describe("client-credentials tokens", () => {
   it("gets a token with the client credentials, in the vendor media type, and reuses it", async () => {
@@ -68,8 +96,15 @@ describe("client-credentials tokens", () => {
     expect((await get(cloudlx)).data?.name).toBe("seen with token-1");
     expect((await get(cloudlx)).data?.name).toBe("seen with token-1");
     expect(tokenRequests()).toHaveLength(1);
-    expect(tokenRequests()[0]).toMatchObject({ accept: "application/vnd.cloudlx.v1+json", body: "grant_type=client_credentials&client_id=app-3&client_secret=very-secret-value" });
-    expect(calls.filter((call) => call.path !== "/api/oauth2/access-token").every((call) => call.accept === "application/vnd.cloudlx.v1+json")).toBe(true);
+    expect(tokenRequests()[0]).toMatchObject({
+      accept: "application/vnd.cloudlx.v1+json",
+      body: "grant_type=client_credentials&client_id=app-3&client_secret=very-secret-value",
+    });
+    expect(
+      calls
+        .filter((call) => call.path !== "/api/oauth2/access-token")
+        .every((call) => call.accept === "application/vnd.cloudlx.v1+json"),
+    ).toBe(true);
   });
 
   it("keeps the token until shortly before its 3600 s expire, then renews it", async () => {
@@ -86,14 +121,23 @@ describe("client-credentials tokens", () => {
     const cloudlx = client();
     await get(cloudlx);
     revoked.add("token-1");
-    const result = await cloudlx.PATCH("/api/customers/{customer_id}", { params: { path: { customer_id: 915 } }, body: { name: "renamed" } });
+    const result = await cloudlx.PATCH("/api/customers/{customer_id}", {
+      params: { path: { customer_id: 915 } },
+      body: { name: "renamed" },
+    });
     expect(result.response.status).toBe(200);
     expect(result.data).toMatchObject({ name: "seen with token-2", echo: { name: "renamed" } });
     expect(tokenRequests()).toHaveLength(2);
   });
 
   it("keeps the call's timeout over the retry with a fresh token", async () => {
-    const cloudlx = createCloudLxClient({ clientId: "app-3", clientSecret: "very-secret-value", baseUrl, timeout: 1_000, maxRetries: 0 });
+    const cloudlx = createCloudLxClient({
+      clientId: "app-3",
+      clientSecret: "very-secret-value",
+      baseUrl,
+      timeout: 1_000,
+      maxRetries: 0,
+    });
     await get(cloudlx);
     revoked.add("token-1");
     stalledToken = "token-2";
@@ -151,17 +195,23 @@ describe("the token request is a step of the call's pipeline", () => {
     const elsewhere: string[] = [];
     const thief = createServer((request, response) => {
       let body = "";
-      request.on("data", (chunk) => (body += chunk)).on("end", () => {
-        elsewhere.push(body);
-        response.writeHead(200, { "content-type": "application/json" }).end('{"access_token":"stolen","expires_in":3600}');
-      });
+      request
+        .on("data", (chunk) => (body += chunk))
+        .on("end", () => {
+          elsewhere.push(body);
+          response
+            .writeHead(200, { "content-type": "application/json" })
+            .end('{"access_token":"stolen","expires_in":3600}');
+        });
     });
     await new Promise<void>((listening) => thief.listen(0, "127.0.0.1", listening));
     try {
       tokenRedirect = `http://127.0.0.1:${(thief.address() as AddressInfo).port}/collect`;
       const error = await get(client()).catch((thrown: unknown) => thrown);
       expect(error).toBeInstanceOf(RedirectError);
-      expect((error as Error).message).toBe(`POST ${baseUrl}/api/oauth2/access-token was redirected (307) and not followed: a credentials request never leaves ${baseUrl}`);
+      expect((error as Error).message).toBe(
+        `POST ${baseUrl}/api/oauth2/access-token was redirected (307) and not followed: a credentials request never leaves ${baseUrl}`,
+      );
       expect(elsewhere).toEqual([]);
       expect(calls.filter((call) => call.path !== "/api/oauth2/access-token")).toEqual([]);
     } finally {
@@ -203,10 +253,19 @@ describe("the token request is a step of the call's pipeline", () => {
 
   it("sends the package's User-Agent and is logged like any request", async () => {
     const lines: string[] = [];
-    const logger = { debug: (line: string) => lines.push(line), info: () => undefined, warn: () => undefined, error: () => undefined };
-    await get(createCloudLxClient({ clientId: "app-3", clientSecret: "very-secret-value", baseUrl, logger, logLevel: "debug" }));
+    const logger = {
+      debug: (line: string) => lines.push(line),
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+    };
+    await get(
+      createCloudLxClient({ clientId: "app-3", clientSecret: "very-secret-value", baseUrl, logger, logLevel: "debug" }),
+    );
     expect(calls[0]?.userAgent).toMatch(/^@org\/cloudlx-customers\/\S+ node\/\d+\.\d+$/);
-    expect(lines[0]).toMatch(new RegExp(`^@org/cloudlx-customers POST ${baseUrl}/api/oauth2/access-token → 200 \\(attempt 1, \\d+ ms\\)$`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^@org/cloudlx-customers POST ${baseUrl}/api/oauth2/access-token → 200 \\(attempt 1, \\d+ ms\\)$`),
+    );
     expect(lines[1]).toMatch(new RegExp(`^@org/cloudlx-customers GET ${baseUrl}/api/customers/915 → 200`));
   });
 
@@ -215,9 +274,13 @@ describe("the token request is a step of the call's pipeline", () => {
     await new Promise<void>((listening) => gone.listen(0, "127.0.0.1", listening));
     const goneUrl = `http://127.0.0.1:${(gone.address() as AddressInfo).port}`;
     await new Promise<void>((closed) => gone.close(() => closed()));
-    const error = await get(createCloudLxClient({ clientId: "app-3", clientSecret: "very-secret-value", baseUrl: goneUrl, maxRetries: 0 })).catch((thrown: unknown) => thrown);
+    const error = await get(
+      createCloudLxClient({ clientId: "app-3", clientSecret: "very-secret-value", baseUrl: goneUrl, maxRetries: 0 }),
+    ).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toMatch(new RegExp(`^POST ${goneUrl}/api/oauth2/access-token got no answer: .*ECONNREFUSED`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^POST ${goneUrl}/api/oauth2/access-token got no answer: .*ECONNREFUSED`),
+    );
   });
 
   it.each([400, 503])("treats the issued token as a secret: echoed in a %i body it is redacted", async (status) => {

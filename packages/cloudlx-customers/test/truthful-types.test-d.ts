@@ -17,7 +17,9 @@ describe("request bodies take only what CloudLX accepts", () => {
   it("issueAccessToken", () => {
     void cloudlx.POST("/api/oauth2/access-token", { body: credentials });
     // @ts-expect-error client_secrt is misspelled
-    void cloudlx.POST("/api/oauth2/access-token", { body: { grant_type: "client_credentials", client_id: "3", client_secrt: "s" } });
+    void cloudlx.POST("/api/oauth2/access-token", {
+      body: { grant_type: "client_credentials", client_id: "3", client_secrt: "s" },
+    });
     // @ts-expect-error access_token is what the answer carries, not the request
     void cloudlx.POST("/api/oauth2/access-token", { body: { ...credentials, access_token: "t" } });
   });
@@ -50,7 +52,11 @@ describe("answers promise what CloudLX always sends", () => {
   it("listCustomers, createCustomer, getCustomer, updateCustomer: customers with id, name, currency, country", async () => {
     const list = await cloudlx.GET("/api/customers");
     const listed = list.data?.customers ?? [];
-    for (const call of [cloudlx.POST("/api/customers", { body: {} }), cloudlx.GET("/api/customers/{customer_id}", { params: customer }), cloudlx.PATCH("/api/customers/{customer_id}", { params: customer, body: {} })]) {
+    for (const call of [
+      cloudlx.POST("/api/customers", { body: {} }),
+      cloudlx.GET("/api/customers/{customer_id}", { params: customer }),
+      cloudlx.PATCH("/api/customers/{customer_id}", { params: customer, body: {} }),
+    ]) {
       const { data } = await call;
       for (const one of data ? [data, ...listed] : listed) {
         expectTypeOf(one.id).toEqualTypeOf<number>();

@@ -16,12 +16,17 @@ describe("types from the vendor media type", () => {
     expectTypeOf<NonNullable<typeof one.data>>().not.toBeNever();
     const created = await cloudlx.POST("/api/customers", { body: { name: "n" } });
     expectTypeOf(created.data).toEqualTypeOf<Flat<Customer> | undefined>();
-    const updated = await cloudlx.PATCH("/api/customers/{customer_id}", { params: { path: { customer_id: 1 } }, body: {} });
+    const updated = await cloudlx.PATCH("/api/customers/{customer_id}", {
+      params: { path: { customer_id: 1 } },
+      body: {},
+    });
     expectTypeOf(updated.data).toEqualTypeOf<Flat<Customer> | undefined>();
   });
 
   it("types the token answer", async () => {
-    const token = await cloudlx.POST("/api/oauth2/access-token", { body: { grant_type: "client_credentials", client_id: "c", client_secret: "s" } });
+    const token = await cloudlx.POST("/api/oauth2/access-token", {
+      body: { grant_type: "client_credentials", client_id: "c", client_secret: "s" },
+    });
     expectTypeOf(token.data).toEqualTypeOf<AccessToken | undefined>();
   });
 
@@ -29,9 +34,14 @@ describe("types from the vendor media type", () => {
     // @ts-expect-error customer_id is an integer
     void cloudlx.GET("/api/customers/{customer_id}", { params: { path: { customer_id: "915" } } });
     // @ts-expect-error realms are ids
-    void cloudlx.PATCH("/api/customers/{customer_id}", { params: { path: { customer_id: 1 } }, body: { realms: ["Default"] } });
+    void cloudlx.PATCH("/api/customers/{customer_id}", {
+      params: { path: { customer_id: 1 } },
+      body: { realms: ["Default"] },
+    });
     // @ts-expect-error grant_type is client_credentials
-    void cloudlx.POST("/api/oauth2/access-token", { body: { grant_type: "password", client_id: "c", client_secret: "s" } });
+    void cloudlx.POST("/api/oauth2/access-token", {
+      body: { grant_type: "password", client_id: "c", client_secret: "s" },
+    });
   });
 
   it("takes an access token or client credentials, not both", () => {

@@ -24,7 +24,9 @@ export function responseMetaOf(result: { response: Response }): ResponseMeta {
 }
 
 /** True when a patch failed because the Customer changed since the ETag it was given (412). */
-export function isPreconditionFailed<R extends { response: Response; error?: unknown }>(result: R): result is Extract<R, { error: unknown }> {
+export function isPreconditionFailed<R extends { response: Response; error?: unknown }>(
+  result: R,
+): result is Extract<R, { error: unknown }> {
   return result.response.status === 412;
 }
 
@@ -43,5 +45,9 @@ export function patchCustomer(
     ...(options.ifMatch === undefined ? {} : { "if-match": options.ifMatch }),
     ...(options.profileId === undefined ? {} : { "profile-id": options.profileId }),
   };
-  return client.PATCH("/tms/v2/customers/{customerId}", { params: { path: { customerId }, header }, body, signal: options.signal });
+  return client.PATCH("/tms/v2/customers/{customerId}", {
+    params: { path: { customerId }, header },
+    body,
+    signal: options.signal,
+  });
 }

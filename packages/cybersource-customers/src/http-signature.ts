@@ -40,10 +40,16 @@ export function signRequest(input: SignatureInput, credentials: SignatureCredent
   return signWithKey(input, credentials, hmacKey(credentials.sharedSecret));
 }
 
-async function signWithKey(input: SignatureInput, credentials: SignatureCredentials, key: Promise<CryptoKey>): Promise<SignatureHeaders> {
+async function signWithKey(
+  input: SignatureInput,
+  credentials: SignatureCredentials,
+  key: Promise<CryptoKey>,
+): Promise<SignatureHeaders> {
   const url = new URL(input.url);
   const method = input.method.toUpperCase();
-  const digest = WITH_DIGEST.has(method) ? `SHA-256=${toBase64(await crypto.subtle.digest("SHA-256", input.body ?? new Uint8Array(0)))}` : undefined;
+  const digest = WITH_DIGEST.has(method)
+    ? `SHA-256=${toBase64(await crypto.subtle.digest("SHA-256", input.body ?? new Uint8Array(0)))}`
+    : undefined;
   const lines: [string, string][] = [
     ["host", url.host],
     ["date", input.date],
@@ -54,7 +60,13 @@ async function signWithKey(input: SignatureInput, credentials: SignatureCredenti
   const signingString = lines.map(([name, value]) => `${name}: ${value}`).join("\n");
   const mac = await crypto.subtle.sign("HMAC", await key, new TextEncoder().encode(signingString));
   const signature = `keyid="${credentials.keyId}", algorithm="HmacSHA256", headers="${lines.map(([name]) => name).join(" ")}", signature="${toBase64(mac)}"`;
-  return { "v-c-merchant-id": credentials.merchantId, date: input.date, host: url.host, ...(digest ? { digest } : {}), signature };
+  return {
+    "v-c-merchant-id": credentials.merchantId,
+    date: input.date,
+    host: url.host,
+    ...(digest ? { digest } : {}),
+    signature,
+  };
 }
 
 /**
@@ -72,10 +84,20 @@ export function httpSignatureAuth(credentials: SignatureCredentials, now: () => 
     headers: ["signature", "digest", "v-c-merchant-id"],
     secrets: () => [credentials.sharedSecret],
     async authorize(request) {
-      const body = typeof request.body === "string" ? new TextEncoder().encode(request.body) : request.body ? new Uint8Array(request.body) : undefined;
+      const body =
+        typeof request.body === "string"
+          ? new TextEncoder().encode(request.body)
+          : request.body
+            ? new Uint8Array(request.body)
+            : undefined;
       key ??= hmacKey(credentials.sharedSecret);
-      const signed = await signWithKey({ method: request.method, url: request.url, body, date: now().toUTCString() }, credentials, key);
-      for (const [name, value] of Object.entries(signed)) if (name !== "host" && value) request.headers.set(name, value);
+      const signed = await signWithKey(
+        { method: request.method, url: request.url, body, date: now().toUTCString() },
+        credentials,
+        key,
+      );
+      for (const [name, value] of Object.entries(signed))
+        if (name !== "host" && value) request.headers.set(name, value);
     },
   };
 }

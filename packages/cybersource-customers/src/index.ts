@@ -22,13 +22,27 @@ export type CyberSourceClient = ApiClient<paths> & OperationMethods;
  * PreconditionFailedError for a 412).
  */
 export function createCyberSourceClient(options: CyberSourceClientOptions = {}): CyberSourceClient {
-  const { environment = "test", merchantId: givenMerchantId, keyId: givenKeyId, sharedSecret: givenSecret, ...config } = options ?? {};
+  const {
+    environment = "test",
+    merchantId: givenMerchantId,
+    keyId: givenKeyId,
+    sharedSecret: givenSecret,
+    ...config
+  } = options ?? {};
   const credential = (option: keyof SignatureCredentials, given: string | undefined, variable: string) =>
-    requireCredential("createCyberSourceClient", option, given, variable, "Business Center: Payment Configuration > Key Management");
+    requireCredential(
+      "createCyberSourceClient",
+      option,
+      given,
+      variable,
+      "Business Center: Payment Configuration > Key Management",
+    );
   const merchantId = credential("merchantId", givenMerchantId, "CYBERSOURCE_MERCHANT_ID");
   const keyId = credential("keyId", givenKeyId, "CYBERSOURCE_KEY_ID");
   const sharedSecret = credential("sharedSecret", givenSecret, "CYBERSOURCE_SHARED_SECRET");
-  const server = servers.find((candidate) => candidate.description === (environment === "production" ? "Production" : "Test environment"));
+  const server = servers.find(
+    (candidate) => candidate.description === (environment === "production" ? "Production" : "Test environment"),
+  );
   return createApiClient<paths, OperationMethods>({
     ...config,
     defaultBaseUrl: server!.url,
@@ -59,5 +73,11 @@ export type CyberSourceError = Readable<Schemas["Error"]>;
 export type { components, OperationMethods, operations, paths };
 export { operations as operationList, servers } from "./generated/operations.js";
 export { isPreconditionFailed, patchCustomer, responseMetaOf, type ResponseMeta } from "./concurrency.js";
-export { httpSignatureAuth, signRequest, type SignatureCredentials, type SignatureHeaders, type SignatureInput } from "./http-signature.js";
+export {
+  httpSignatureAuth,
+  signRequest,
+  type SignatureCredentials,
+  type SignatureHeaders,
+  type SignatureInput,
+} from "./http-signature.js";
 export * from "@org/client-runtime/public-api";

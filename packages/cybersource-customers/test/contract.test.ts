@@ -21,7 +21,11 @@ import {
 import { consume } from "./consumer.js";
 
 const baseUrl = inject("mockUrl");
-const credentials = { merchantId: "testrest", keyId: "08c94330-f618-42a3-b09d-e1e43be5efda", sharedSecret: "yBJxy6LjM2TmcPGu+GaJrHtkke25fPpUX+UY6/L/1tE=" };
+const credentials = {
+  merchantId: "testrest",
+  keyId: "08c94330-f618-42a3-b09d-e1e43be5efda",
+  sharedSecret: "yBJxy6LjM2TmcPGu+GaJrHtkke25fPpUX+UY6/L/1tE=",
+};
 const cybersource = createCyberSourceClient({ ...credentials, baseUrl });
 const customerId = "D9F340DD3DB9C276E053A2598D0A41A3";
 const path = { params: { path: { customerId } } };
@@ -30,7 +34,10 @@ const prefer = (code: number) => ({ headers: { Prefer: `code=${code}` }, maxRetr
 describe("CyberSource customers against the Prism mock of its spec", () => {
   it("creates a customer: 201 with its Location, ETag and correlation id", async () => {
     const result = await cybersource.POST("/tms/v2/customers", {
-      body: { buyerInformation: { merchantCustomerID: "cust-42", email: "test@cybs.com" }, clientReferenceInformation: { code: "TC50171_3" } },
+      body: {
+        buyerInformation: { merchantCustomerID: "cust-42", email: "test@cybs.com" },
+        clientReferenceInformation: { code: "TC50171_3" },
+      },
     });
     expect(result.response.status).toBe(201);
     expect(result.data?.id).toBe(customerId);
@@ -65,7 +72,12 @@ describe("CyberSource customers against the Prism mock of its spec", () => {
 
   it("patches through patchCustomer with ifMatch, and reads the new ETag", async () => {
     const { etag } = responseMetaOf(await cybersource.GET("/tms/v2/customers/{customerId}", path));
-    const result = await patchCustomer(cybersource, customerId, { objectInformation: { title: "VIP" } }, { ifMatch: etag });
+    const result = await patchCustomer(
+      cybersource,
+      customerId,
+      { objectInformation: { title: "VIP" } },
+      { ifMatch: etag },
+    );
     expect(unwrap(result).id).toBe(customerId);
     expect(responseMetaOf(result).etag).toBe("1A2B3C4D5E6F");
   });
@@ -122,45 +134,67 @@ describe("CyberSource customers against the Prism mock of its spec", () => {
   const call = (operation: string, code: number) => {
     switch (operation) {
       case "postCustomer":
-        return cybersource.POST("/tms/v2/customers", { body: { buyerInformation: { email: "x@cybs.com" } }, ...prefer(code) });
+        return cybersource.POST("/tms/v2/customers", {
+          body: { buyerInformation: { email: "x@cybs.com" } },
+          ...prefer(code),
+        });
       case "getCustomer":
         return cybersource.GET("/tms/v2/customers/{customerId}", { ...path, ...prefer(code) });
       case "patchCustomer":
-        return cybersource.PATCH("/tms/v2/customers/{customerId}", { ...path, body: { objectInformation: { title: "t" } }, ...prefer(code) });
+        return cybersource.PATCH("/tms/v2/customers/{customerId}", {
+          ...path,
+          body: { objectInformation: { title: "t" } },
+          ...prefer(code),
+        });
       default:
         return cybersource.DELETE("/tms/v2/customers/{customerId}", { ...path, ...prefer(code) });
     }
   };
-  describe.each(documented.flatMap(([operation, codes]) => codes.map((code) => [operation, code] as const)))("%s answering %i", (operation, code) => {
-    it("comes back as a typed error with its type, message and correlation id", async () => {
-      const result = await call(operation, code);
-      expect(result.response.status).toBe(code);
-      const body = result.error as { errors: { type: string; message: string }[] };
-      expect(body.errors[0]).toEqual({ type: expect.any(String), message: expect.any(String) });
-      let thrown: unknown;
-      try {
-        unwrap(result);
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toBeInstanceOf(code === 412 ? PreconditionFailedError : ApiError);
-      expect(thrown).toMatchObject({ status: code, code: body.errors[0]!.type, requestId: "5a2b6e13-1c8b-4f5e-9d2b-4d47e6b4f1a0" });
-    });
-  });
+  describe.each(documented.flatMap(([operation, codes]) => codes.map((code) => [operation, code] as const)))(
+    "%s answering %i",
+    (operation, code) => {
+      it("comes back as a typed error with its type, message and correlation id", async () => {
+        const result = await call(operation, code);
+        expect(result.response.status).toBe(code);
+        const body = result.error as { errors: { type: string; message: string }[] };
+        expect(body.errors[0]).toEqual({ type: expect.any(String), message: expect.any(String) });
+        let thrown: unknown;
+        try {
+          unwrap(result);
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(code === 412 ? PreconditionFailedError : ApiError);
+        expect(thrown).toMatchObject({
+          status: code,
+          code: body.errors[0]!.type,
+          requestId: "5a2b6e13-1c8b-4f5e-9d2b-4d47e6b4f1a0",
+        });
+      });
+    },
+  );
 });
 
 // Through the operation methods: every method, with Prism checking the request it makes.
 describe("every answer the spec documents arrives as the types promise", () => {
-  const conformance = specConformance<CyberSourceClient, keyof operations>(fileURLToPath(new URL("../openapi.yaml", import.meta.url)), {
-    baseUrl,
-    client: (url) => createCyberSourceClient({ ...credentials, baseUrl: url, maxRetries: 0 }),
-    calls: {
-      postCustomer: (client, headers) => client.postCustomer({ body: { buyerInformation: { email: "test@cybs.com" } } }, { headers }),
-      getCustomer: (client, headers) => client.getCustomer({ customerId }, { headers }),
-      patchCustomer: (client, headers) => client.patchCustomer({ customerId, "if-match": "1A2B3C4D5E6F", body: { objectInformation: { title: "VIP" } } }, { headers }),
-      deleteCustomer: (client, headers) => client.deleteCustomer({ customerId }, { headers }),
+  const conformance = specConformance<CyberSourceClient, keyof operations>(
+    fileURLToPath(new URL("../openapi.yaml", import.meta.url)),
+    {
+      baseUrl,
+      client: (url) => createCyberSourceClient({ ...credentials, baseUrl: url, maxRetries: 0 }),
+      calls: {
+        postCustomer: (client, headers) =>
+          client.postCustomer({ body: { buyerInformation: { email: "test@cybs.com" } } }, { headers }),
+        getCustomer: (client, headers) => client.getCustomer({ customerId }, { headers }),
+        patchCustomer: (client, headers) =>
+          client.patchCustomer(
+            { customerId, "if-match": "1A2B3C4D5E6F", body: { objectInformation: { title: "VIP" } } },
+            { headers },
+          ),
+        deleteCustomer: (client, headers) => client.deleteCustomer({ customerId }, { headers }),
+      },
     },
-  });
+  );
 
   testConformance(conformance, { it, expect });
 });
@@ -183,13 +217,19 @@ describe("the SDK features against the mock", () => {
     [412, PreconditionFailedError],
     [500, InternalServerError],
   ] as const)("throws a %i as its class", async (status, ErrorClass) => {
-    const result = await cybersource.patchCustomer({ customerId, body: { objectInformation: { title: "VIP" } } }, prefer(status));
+    const result = await cybersource.patchCustomer(
+      { customerId, body: { objectInformation: { title: "VIP" } } },
+      prefer(status),
+    );
     expect(() => unwrap(result)).toThrowError(ErrorClass);
     expect(apiErrorOf(result).status).toBe(status);
   });
 
   it("throws a 409 (a customer id already taken, on create) as a ConflictError", async () => {
-    const result = await cybersource.postCustomer({ body: { buyerInformation: { email: "test@cybs.com" } } }, prefer(409));
+    const result = await cybersource.postCustomer(
+      { body: { buyerInformation: { email: "test@cybs.com" } } },
+      prefer(409),
+    );
     expect(() => unwrap(result)).toThrowError(ConflictError);
   });
 });

@@ -4,12 +4,18 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCyberSourceClient, patchCustomer, signRequest } from "../src/index.js";
 
-const credentials = { merchantId: "testrest", keyId: "08c94330-f618-42a3-b09d-e1e43be5efda", sharedSecret: "yBJxy6LjM2TmcPGu+GaJrHtkke25fPpUX+UY6/L/1tE=" };
+const credentials = {
+  merchantId: "testrest",
+  keyId: "08c94330-f618-42a3-b09d-e1e43be5efda",
+  sharedSecret: "yBJxy6LjM2TmcPGu+GaJrHtkke25fPpUX+UY6/L/1tE=",
+};
 
 /** The signature computed here with node:crypto, independently of the client's Web Crypto code. */
 function expectedSignature(lines: [string, string][]): string {
   const signingString = lines.map(([name, value]) => `${name}: ${value}`).join("\n");
-  return createHmac("sha256", Buffer.from(credentials.sharedSecret, "base64")).update(signingString, "utf8").digest("base64");
+  return createHmac("sha256", Buffer.from(credentials.sharedSecret, "base64"))
+    .update(signingString, "utf8")
+    .digest("base64");
 }
 
 describe("signRequest", () => {
@@ -17,7 +23,15 @@ describe("signRequest", () => {
     const body = '{"buyerInformation":{"merchantCustomerID":"cust-42","email":"test@cybs.com"}}';
     const date = "Mon, 23 Nov 2026 10:00:00 GMT";
     const digest = `SHA-256=${createHash("sha256").update(body).digest("base64")}`;
-    const signed = await signRequest({ method: "POST", url: "https://apitest.cybersource.com/tms/v2/customers", body: new TextEncoder().encode(body), date }, credentials);
+    const signed = await signRequest(
+      {
+        method: "POST",
+        url: "https://apitest.cybersource.com/tms/v2/customers",
+        body: new TextEncoder().encode(body),
+        date,
+      },
+      credentials,
+    );
     const signature = expectedSignature([
       ["host", "apitest.cybersource.com"],
       ["date", date],
@@ -39,7 +53,10 @@ describe("signRequest", () => {
 
   it("leaves the digest out of a GET and signs the path with its query", async () => {
     const date = "Mon, 23 Nov 2026 10:00:00 GMT";
-    const signed = await signRequest({ method: "GET", url: "https://api.cybersource.com/tms/v2/customers/ABC?x=1", date }, credentials);
+    const signed = await signRequest(
+      { method: "GET", url: "https://api.cybersource.com/tms/v2/customers/ABC?x=1", date },
+      credentials,
+    );
     expect(signed.digest).toBeUndefined();
     const signature = expectedSignature([
       ["host", "api.cybersource.com"],
@@ -47,11 +64,15 @@ describe("signRequest", () => {
       ["request-target", "get /tms/v2/customers/ABC?x=1"],
       ["v-c-merchant-id", "testrest"],
     ]);
-    expect(signed.signature).toBe(`keyid="${credentials.keyId}", algorithm="HmacSHA256", headers="host date request-target v-c-merchant-id", signature="${signature}"`);
+    expect(signed.signature).toBe(
+      `keyid="${credentials.keyId}", algorithm="HmacSHA256", headers="host date request-target v-c-merchant-id", signature="${signature}"`,
+    );
   });
 
   it("refuses a shared secret that is not base64", () => {
-    expect(() => createCyberSourceClient({ ...credentials, sharedSecret: "not base64!" })).toThrow(/sharedSecret must be the base64 shared secret/);
+    expect(() => createCyberSourceClient({ ...credentials, sharedSecret: "not base64!" })).toThrow(
+      /sharedSecret must be the base64 shared secret/,
+    );
     expect(() => createCyberSourceClient({ ...credentials, keyId: "" })).toThrow(/needs keyId/);
   });
 });
@@ -61,11 +82,23 @@ describe("the client's signatures, checked by a server over what it received", (
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    received.push({ headers: request.headers, body: Buffer.concat(chunks), method: request.method!, url: request.url! });
+    received.push({
+      headers: request.headers,
+      body: Buffer.concat(chunks),
+      method: request.method!,
+      url: request.url!,
+    });
     if (request.url?.includes("echo")) {
-      return response.writeHead(401, { "content-type": "application/json;charset=utf-8" }).end(JSON.stringify({ errors: [{ type: "forbidden", message: `bad secret ${credentials.sharedSecret}` }] }));
+      return response
+        .writeHead(401, { "content-type": "application/json;charset=utf-8" })
+        .end(JSON.stringify({ errors: [{ type: "forbidden", message: `bad secret ${credentials.sharedSecret}` }] }));
     }
-    response.writeHead(request.method === "POST" ? 201 : 200, { "content-type": "application/json;charset=utf-8", etag: "E1" }).end('{"id":"X"}');
+    response
+      .writeHead(request.method === "POST" ? 201 : 200, {
+        "content-type": "application/json;charset=utf-8",
+        etag: "E1",
+      })
+      .end('{"id":"X"}');
   });
   let baseUrl = "";
   beforeAll(async () => {
@@ -77,7 +110,10 @@ describe("the client's signatures, checked by a server over what it received", (
   function verify(request: (typeof received)[number]): void {
     const { headers } = request;
     const names = /headers="([^"]+)"/.exec(String(headers.signature))![1]!.split(" ");
-    const lines = names.map((name): [string, string] => [name, name === "request-target" ? `${request.method.toLowerCase()} ${request.url}` : String(headers[name])]);
+    const lines = names.map((name): [string, string] => [
+      name,
+      name === "request-target" ? `${request.method.toLowerCase()} ${request.url}` : String(headers[name]),
+    ]);
     expect(headers.signature).toContain(`keyid="${credentials.keyId}", algorithm="HmacSHA256"`);
     expect(/signature="([^"]+)"/.exec(String(headers.signature))![1]).toBe(expectedSignature(lines));
   }
@@ -85,7 +121,12 @@ describe("the client's signatures, checked by a server over what it received", (
   it("signs a POST over the exact body bytes that reached the server", async () => {
     received = [];
     const client = createCyberSourceClient({ ...credentials, baseUrl });
-    await client.POST("/tms/v2/customers", { body: { buyerInformation: { email: "ünïcode@cybs.com" }, merchantDefinedInformation: [{ name: "data1", value: "x" }] } });
+    await client.POST("/tms/v2/customers", {
+      body: {
+        buyerInformation: { email: "ünïcode@cybs.com" },
+        merchantDefinedInformation: [{ name: "data1", value: "x" }],
+      },
+    });
     const [request] = received;
     expect(request!.headers["content-type"]).toBe("application/json;charset=utf-8");
     expect(request!.headers.digest).toBe(`SHA-256=${createHash("sha256").update(request!.body).digest("base64")}`);

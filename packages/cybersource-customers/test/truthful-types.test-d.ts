@@ -24,16 +24,25 @@ describe("request bodies take only what CyberSource accepts", () => {
   });
 
   it("patchCustomer", () => {
-    void cybersource.PATCH("/tms/v2/customers/{customerId}", { params: customer, body: { objectInformation: { title: "VIP" } } });
+    void cybersource.PATCH("/tms/v2/customers/{customerId}", {
+      params: customer,
+      body: { objectInformation: { title: "VIP" } },
+    });
     // @ts-expect-error _embedded is read-only
     void cybersource.PATCH("/tms/v2/customers/{customerId}", { params: customer, body: { _embedded: {} } });
     // @ts-expect-error objectInfo is misspelled
-    void cybersource.PATCH("/tms/v2/customers/{customerId}", { params: customer, body: { objectInfo: { title: "VIP" } } });
+    void cybersource.PATCH("/tms/v2/customers/{customerId}", {
+      params: customer,
+      body: { objectInfo: { title: "VIP" } },
+    });
   });
 
   it("parameters, too", () => {
     // @ts-expect-error ifMatch is spelled if-match
-    void cybersource.PATCH("/tms/v2/customers/{customerId}", { params: { ...customer, header: { ifMatch: "E1" } }, body: {} });
+    void cybersource.PATCH("/tms/v2/customers/{customerId}", {
+      params: { ...customer, header: { ifMatch: "E1" } },
+      body: {},
+    });
   });
 });
 

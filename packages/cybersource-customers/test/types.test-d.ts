@@ -1,5 +1,11 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createCyberSourceClient, patchCustomer, responseMetaOf, type Customer, type CyberSourceErrorResponse } from "../src/index.js";
+import {
+  createCyberSourceClient,
+  patchCustomer,
+  responseMetaOf,
+  type Customer,
+  type CyberSourceErrorResponse,
+} from "../src/index.js";
 
 const cybersource = createCyberSourceClient({ merchantId: "m", keyId: "k", sharedSecret: "c2VjcmV0" });
 const path = { params: { path: { customerId: "ABC" } } };
@@ -38,7 +44,10 @@ describe("types from the application/json;charset=utf-8 media type", () => {
     // @ts-expect-error merchantCustomerID is a string
     void cybersource.POST("/tms/v2/customers", { body: { buyerInformation: { merchantCustomerID: 42 } } });
     // @ts-expect-error if-match is a string
-    void cybersource.PATCH("/tms/v2/customers/{customerId}", { params: { path: { customerId: "A" }, header: { "if-match": 1 } }, body: {} });
+    void cybersource.PATCH("/tms/v2/customers/{customerId}", {
+      params: { path: { customerId: "A" }, header: { "if-match": 1 } },
+      body: {},
+    });
     // @ts-expect-error customerId is required
     void cybersource.GET("/tms/v2/customers/{customerId}", { params: { path: {} } });
   });

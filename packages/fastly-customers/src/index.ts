@@ -1,6 +1,11 @@
 import { createApiClient, headerAuth, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
-import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
+import {
+  defaultBaseUrl,
+  operations as operationList,
+  packageId,
+  type OperationMethods,
+} from "./generated/operations.js";
 
 const TOKEN_HEADER = "Fastly-Key";
 
@@ -18,7 +23,13 @@ export type FastlyClient = ApiClient<paths> & OperationMethods;
  */
 export function createFastlyClient(options: FastlyClientOptions = {}): FastlyClient {
   const { apiToken: givenToken, ...config } = options ?? {};
-  const apiToken = requireCredential("createFastlyClient", "apiToken", givenToken, "FASTLY_API_TOKEN", "a Fastly API token with access to the customer");
+  const apiToken = requireCredential(
+    "createFastlyClient",
+    "apiToken",
+    givenToken,
+    "FASTLY_API_TOKEN",
+    "a Fastly API token with access to the customer",
+  );
   return createApiClient<paths, OperationMethods>({
     ...config,
     defaultBaseUrl,

@@ -1,7 +1,15 @@
 import { fileURLToPath } from "node:url";
 import { specConformance, testConformance, withoutHeader } from "@org/prism-mock/conformance";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
-import { ApiError, apiErrorOf, createFastlyClient, NotFoundError, unwrap, type FastlyClient, type operations } from "../src/index.js";
+import {
+  ApiError,
+  apiErrorOf,
+  createFastlyClient,
+  NotFoundError,
+  unwrap,
+  type FastlyClient,
+  type operations,
+} from "../src/index.js";
 import { consume } from "./consumer.js";
 
 const baseUrl = inject("mockUrl");
@@ -44,13 +52,20 @@ describe("Fastly customers against the Prism mock of its spec", () => {
   });
 
   it("reports a 401 with Fastly's error body when the token is missing", async () => {
-    const anonymous = createFastlyClient({ apiToken: "unused", baseUrl, headers: {}, fetch: withoutHeader("Fastly-Key") });
+    const anonymous = createFastlyClient({
+      apiToken: "unused",
+      baseUrl,
+      headers: {},
+      fetch: withoutHeader("Fastly-Key"),
+    });
     const result = await anonymous.GET("/current_customer");
     expect(result.response.status).toBe(401);
     expect(result.data).toBeUndefined();
     expect(result.error).toEqual({ msg: "Provided credentials are missing or invalid" });
     expect(() => unwrap(result)).toThrowError(ApiError);
-    expect(() => unwrap(result)).toThrowError(/GET .*\/current_customer failed with 401.*Provided credentials are missing or invalid/);
+    expect(() => unwrap(result)).toThrowError(
+      /GET .*\/current_customer failed with 401.*Provided credentials are missing or invalid/,
+    );
   });
 
   it("answers 422 to a form body the spec rejects", async () => {
@@ -96,17 +111,21 @@ describe("Fastly customers against the Prism mock of its spec", () => {
 
 // Through the operation methods: every method, with Prism checking the request it makes.
 describe("every answer the spec documents arrives as the types promise", () => {
-  const conformance = specConformance<FastlyClient, keyof operations>(fileURLToPath(new URL("../openapi.yaml", import.meta.url)), {
-    baseUrl,
-    client: (url) => createFastlyClient({ apiToken: "test-token", baseUrl: url, maxRetries: 0 }),
-    calls: {
-      getLoggedInCustomer: (client, headers) => client.getLoggedInCustomer({}, { headers }),
-      getCustomer: (client, headers) => client.getCustomer({ customer_id }, { headers }),
-      updateCustomer: (client, headers) => client.updateCustomer({ customer_id, body: { name: "Example Media Ltd" } }, { headers }),
-      deleteCustomer: (client, headers) => client.deleteCustomer({ customer_id }, { headers }),
-      listUsers: (client, headers) => client.listUsers({ customer_id }, { headers }),
+  const conformance = specConformance<FastlyClient, keyof operations>(
+    fileURLToPath(new URL("../openapi.yaml", import.meta.url)),
+    {
+      baseUrl,
+      client: (url) => createFastlyClient({ apiToken: "test-token", baseUrl: url, maxRetries: 0 }),
+      calls: {
+        getLoggedInCustomer: (client, headers) => client.getLoggedInCustomer({}, { headers }),
+        getCustomer: (client, headers) => client.getCustomer({ customer_id }, { headers }),
+        updateCustomer: (client, headers) =>
+          client.updateCustomer({ customer_id, body: { name: "Example Media Ltd" } }, { headers }),
+        deleteCustomer: (client, headers) => client.deleteCustomer({ customer_id }, { headers }),
+        listUsers: (client, headers) => client.listUsers({ customer_id }, { headers }),
+      },
     },
-  });
+  );
 
   testConformance(conformance, { it, expect });
 });
@@ -130,7 +149,13 @@ describe("the SDK features against the mock", () => {
   it("logs the call at debug, without the token", async () => {
     const { lines, logger } = recordingLogger();
     await createFastlyClient({ apiToken: "test-token", baseUrl, logger, logLevel: "debug" }).listUsers({ customer_id });
-    expect(lines).toEqual([expect.stringMatching(new RegExp(`^@org/fastly-customers GET ${baseUrl}/customer/${customer_id}/users → 200 \\(attempt 1, \\d+ ms\\)$`))]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^@org/fastly-customers GET ${baseUrl}/customer/${customer_id}/users → 200 \\(attempt 1, \\d+ ms\\)$`,
+        ),
+      ),
+    ]);
     expect(lines.join()).not.toContain("test-token");
   });
 });

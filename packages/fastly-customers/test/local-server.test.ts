@@ -12,7 +12,9 @@ const server = createServer(async (request: IncomingMessage, response) => {
   for await (const chunk of request) body += chunk;
   received = { contentType: request.headers["content-type"] ?? "", body, key: request.headers["fastly-key"] as string };
   if (request.url === "/current_customer") {
-    return response.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ msg: `Token ${request.headers["fastly-key"]} is invalid` }));
+    return response
+      .writeHead(401, { "content-type": "application/json" })
+      .end(JSON.stringify({ msg: `Token ${request.headers["fastly-key"]} is invalid` }));
   }
   response.writeHead(200, { "content-type": "application/json" }).end("{}");
 });
@@ -37,7 +39,12 @@ it("sends updateCustomer as form fields the way Fastly reads them", async () => 
 it("keeps the API token out of errors and logs, even when the API echoes it", async () => {
   const logged: unknown[] = [];
   const record = (...line: unknown[]) => void logged.push(line);
-  const fastly = createFastlyClient({ apiToken: TOKEN, baseUrl, logLevel: "debug", logger: { debug: record, info: record, warn: record, error: record } });
+  const fastly = createFastlyClient({
+    apiToken: TOKEN,
+    baseUrl,
+    logLevel: "debug",
+    logger: { debug: record, info: record, warn: record, error: record },
+  });
   const result = await fastly.GET("/current_customer");
   let error: unknown;
   try {
@@ -51,4 +58,3 @@ it("keeps the API token out of errors and logs, even when the API echoes it", as
   expect(logged).toHaveLength(1);
   expect(JSON.stringify(logged)).not.toContain(TOKEN);
 });
-

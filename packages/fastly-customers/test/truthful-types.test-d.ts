@@ -50,7 +50,9 @@ describe("answers promise what Fastly always sends", () => {
     if (!data) return;
     expectTypeOf(data[0]!.login).toEqualTypeOf<string>();
     expectTypeOf(data[0]!.customer_id).toEqualTypeOf<string>();
-    expectTypeOf(data[0]!.role).toEqualTypeOf<"user" | "tls_viewer" | "tls_admin" | "billing" | "engineer" | "superuser">();
+    expectTypeOf(data[0]!.role).toEqualTypeOf<
+      "user" | "tls_viewer" | "tls_admin" | "billing" | "engineer" | "superuser"
+    >();
   });
 
   it("deleteCustomer: a status", async () => {

@@ -4,7 +4,11 @@ import { createFastlyClient, type Customer, type DeleteResponse, type FastlyErro
 const fastly = createFastlyClient({ apiToken: "token" });
 
 /** openapi-fetch flattens intersections (`A & B` becomes one object type); compare like with like. */
-type Flat<T> = T extends readonly unknown[] ? { [K in keyof T]: Flat<T[K]> } : T extends object ? { [K in keyof T]: T[K] } : T;
+type Flat<T> = T extends readonly unknown[]
+  ? { [K in keyof T]: Flat<T[K]> }
+  : T extends object
+    ? { [K in keyof T]: T[K] }
+    : T;
 
 describe("types flow from the spec", () => {
   it("types getCustomer's data as Customer and its error as Fastly's error body", async () => {
@@ -23,7 +27,9 @@ describe("types flow from the spec", () => {
 
   it("keeps the enums", () => {
     expectTypeOf<Customer["billing_network_type"]>().toEqualTypeOf<"public" | "private" | undefined>();
-    expectTypeOf<User["role"]>().toEqualTypeOf<"user" | "tls_viewer" | "tls_admin" | "billing" | "engineer" | "superuser">();
+    expectTypeOf<User["role"]>().toEqualTypeOf<
+      "user" | "tls_viewer" | "tls_admin" | "billing" | "engineer" | "superuser"
+    >();
   });
 
   it("rejects a missing or wrong path parameter at compile time", () => {
@@ -43,7 +49,10 @@ describe("types flow from the spec", () => {
     // @ts-expect-error force_sso is a boolean
     void fastly.PUT("/customer/{customer_id}", { params: { path: { customer_id: "x" } }, body: { force_sso: "yes" } });
     // @ts-expect-error billing_network_type is public or private
-    void fastly.PUT("/customer/{customer_id}", { params: { path: { customer_id: "x" } }, body: { billing_network_type: "shared" } });
+    void fastly.PUT("/customer/{customer_id}", {
+      params: { path: { customer_id: "x" } },
+      body: { billing_network_type: "shared" },
+    });
     void fastly.PUT("/customer/{customer_id}", { params: { path: { customer_id: "x" } }, body: { force_sso: true } });
   });
 });

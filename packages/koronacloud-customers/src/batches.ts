@@ -33,19 +33,29 @@ export class BatchError extends Error {
   override readonly cause: ApiError;
 
   constructor(cause: ApiError, completed: BatchOutcome, remaining: CustomerInput[]) {
-    super(`A batch of ${remaining.length} customer(s) was not applied after ${completed.results.length} were: ${cause.message}`, { cause });
+    super(
+      `A batch of ${remaining.length} customer(s) was not applied after ${completed.results.length} were: ${cause.message}`,
+      { cause },
+    );
     this.completed = completed;
     this.remaining = remaining;
     this.cause = cause;
   }
 }
 
-type ChunkResult = { data: AddOrUpdateResult[]; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
+type ChunkResult =
+  | { data: AddOrUpdateResult[]; error?: never; response: Response }
+  | { data?: never; error: unknown; response: Response };
 type SendChunk = (chunk: CustomerInput[]) => Promise<ChunkResult>;
 
-async function inBatches(customers: readonly CustomerInput[], options: BatchOptions, send: SendChunk): Promise<BatchOutcome> {
+async function inBatches(
+  customers: readonly CustomerInput[],
+  options: BatchOptions,
+  send: SendChunk,
+): Promise<BatchOutcome> {
   const batchSize = options.batchSize ?? KORONA_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a whole number from 1; got ${batchSize}.`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchSize must be a whole number from 1; got ${batchSize}.`);
   const results: AddOrUpdateResult[] = [];
   for (let start = 0; start < customers.length; start += batchSize) {
     const chunk = customers.slice(start, start + batchSize);
@@ -73,16 +83,42 @@ export function addCustomersInBatches(
 ): Promise<BatchOutcome> {
   const query = options.writeMode ? { writeMode: options.writeMode } : {};
   return inBatches(customers, options, (chunk) =>
-    client.POST("/accounts/{accountId}/customers", { params: { path: { accountId }, query }, body: chunk, signal: options.signal }),
+    client.POST("/accounts/{accountId}/customers", {
+      params: { path: { accountId }, query },
+      body: chunk,
+      signal: options.signal,
+    }),
   );
 }
 
 /** Updates customers (each with its `number` or `id`), `batchSize` per request. */
-export function updateCustomersInBatches(client: KoronaCloudClient, accountId: string, customers: readonly CustomerInput[], options: BatchOptions = {}): Promise<BatchOutcome> {
-  return inBatches(customers, options, (chunk) => client.PATCH("/accounts/{accountId}/customers", { params: { path: { accountId } }, body: chunk, signal: options.signal }));
+export function updateCustomersInBatches(
+  client: KoronaCloudClient,
+  accountId: string,
+  customers: readonly CustomerInput[],
+  options: BatchOptions = {},
+): Promise<BatchOutcome> {
+  return inBatches(customers, options, (chunk) =>
+    client.PATCH("/accounts/{accountId}/customers", {
+      params: { path: { accountId } },
+      body: chunk,
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Deletes customers (each with its `number` or `id`), `batchSize` per request. */
-export function deleteCustomersInBatches(client: KoronaCloudClient, accountId: string, customers: readonly CustomerInput[], options: BatchOptions = {}): Promise<BatchOutcome> {
-  return inBatches(customers, options, (chunk) => client.DELETE("/accounts/{accountId}/customers", { params: { path: { accountId } }, body: chunk, signal: options.signal }));
+export function deleteCustomersInBatches(
+  client: KoronaCloudClient,
+  accountId: string,
+  customers: readonly CustomerInput[],
+  options: BatchOptions = {},
+): Promise<BatchOutcome> {
+  return inBatches(customers, options, (chunk) =>
+    client.DELETE("/accounts/{accountId}/customers", {
+      params: { path: { accountId } },
+      body: chunk,
+      signal: options.signal,
+    }),
+  );
 }

@@ -1,6 +1,11 @@
 import { basicAuth, createApiClient, requireCredential, type ApiClient, type ClientConfig } from "@org/client-runtime";
 import type { components, operations, paths, Readable, Writable } from "./generated/customers.js";
-import { defaultBaseUrl, operations as operationList, packageId, type OperationMethods } from "./generated/operations.js";
+import {
+  defaultBaseUrl,
+  operations as operationList,
+  packageId,
+  type OperationMethods,
+} from "./generated/operations.js";
 
 export interface KoronaCloudClientOptions extends ClientConfig {
   /** The API user's name (KORONA.cloud > Settings > API). Default: the KORONA_USERNAME variable. */
@@ -19,8 +24,20 @@ export type KoronaCloudClient = ApiClient<paths> & OperationMethods;
  */
 export function createKoronaCloudClient(options: KoronaCloudClientOptions = {}): KoronaCloudClient {
   const { username: givenUsername, password: givenPassword, ...config } = options ?? {};
-  const username = requireCredential("createKoronaCloudClient", "username", givenUsername, "KORONA_USERNAME", "the API user's name");
-  const password = requireCredential("createKoronaCloudClient", "password", givenPassword, "KORONA_PASSWORD", "the API user's password");
+  const username = requireCredential(
+    "createKoronaCloudClient",
+    "username",
+    givenUsername,
+    "KORONA_USERNAME",
+    "the API user's name",
+  );
+  const password = requireCredential(
+    "createKoronaCloudClient",
+    "password",
+    givenPassword,
+    "KORONA_PASSWORD",
+    "the API user's password",
+  );
   return createApiClient<paths, OperationMethods>({
     ...config,
     defaultBaseUrl,
@@ -60,7 +77,14 @@ export type KoronaErrorCode =
 
 export type { components, OperationMethods, operations, paths };
 export { operations as operationList } from "./generated/operations.js";
-export { listCustomers, listCustomerPages, syncCustomers, type ListCustomersOptions, type SyncOptions, type SyncResult } from "./paging.js";
+export {
+  listCustomers,
+  listCustomerPages,
+  syncCustomers,
+  type ListCustomersOptions,
+  type SyncOptions,
+  type SyncResult,
+} from "./paging.js";
 export {
   addCustomersInBatches,
   BatchError,

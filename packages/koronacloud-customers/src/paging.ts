@@ -20,18 +20,27 @@ export interface ListCustomersOptions {
  * `pagesTotal`), on the runtime's `pages()`. A 204 means an empty list: no page. A failed page
  * throws its ApiError (with KORONA's `code`) after the pages before it were yielded.
  */
-export function listCustomerPages(client: KoronaCloudClient, accountId: string, options: ListCustomersOptions = {}): AsyncGenerator<ResultListCustomer> {
+export function listCustomerPages(
+  client: KoronaCloudClient,
+  accountId: string,
+  options: ListCustomersOptions = {},
+): AsyncGenerator<ResultListCustomer> {
   const { signal, ...query } = options;
   return pages({
     first: 1,
     // A 204 (the list is empty) has no data: no page.
     fetchPage: async (page: number) => unwrap(await client.getCustomers({ accountId, ...query, page }, { signal })),
-    nextCursor: (list, page) => (list.results.length === 0 || list.currentPage >= list.pagesTotal ? undefined : page + 1),
+    nextCursor: (list, page) =>
+      list.results.length === 0 || list.currentPage >= list.pagesTotal ? undefined : page + 1,
   });
 }
 
 /** Every customer of an account, across pages: `for await (const customer of listCustomers(client, id))`. */
-export function listCustomers(client: KoronaCloudClient, accountId: string, options: ListCustomersOptions = {}): AsyncGenerator<Customer> {
+export function listCustomers(
+  client: KoronaCloudClient,
+  accountId: string,
+  options: ListCustomersOptions = {},
+): AsyncGenerator<Customer> {
   return items(listCustomerPages(client, accountId, options), (page) => page.results);
 }
 
@@ -55,7 +64,11 @@ export interface SyncResult {
  * Incremental sync: everything changed since a revision, and the new revision to store.
  * With nothing changed it returns no customers and `since` itself.
  */
-export async function syncCustomers(client: KoronaCloudClient, accountId: string, options: SyncOptions = {}): Promise<SyncResult> {
+export async function syncCustomers(
+  client: KoronaCloudClient,
+  accountId: string,
+  options: SyncOptions = {},
+): Promise<SyncResult> {
   const { since, includeDeleted = true, size, signal } = options;
   const customers: Customer[] = [];
   let revision = since ?? 0;

@@ -31,30 +31,57 @@ const server = createServer(async (request, response) => {
   let text = "";
   for await (const chunk of request) text += chunk;
   const url = new URL(request.url!, "http://localhost");
-  seen.push({ method: request.method!, path: url.pathname, query: url.searchParams, body: text ? JSON.parse(text) : undefined });
+  seen.push({
+    method: request.method!,
+    path: url.pathname,
+    query: url.searchParams,
+    body: text ? JSON.parse(text) : undefined,
+  });
   const send = (status: number, body?: unknown) =>
-    body === undefined ? response.writeHead(status).end() : response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    body === undefined
+      ? response.writeHead(status).end()
+      : response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 
   if (url.pathname.endsWith("/echo")) {
     const basic = request.headers.authorization!.replace("Basic ", "");
-    return send(400, { message: `bad request for ${Buffer.from(basic, "base64").toString()} (${basic})`, code: "INVALID_MODEL_PROPERTY" });
+    return send(400, {
+      message: `bad request for ${Buffer.from(basic, "base64").toString()} (${basic})`,
+      code: "INVALID_MODEL_PROPERTY",
+    });
   }
   if (request.method === "GET") {
     const page = Number(url.searchParams.get("page") ?? 1);
     const size = Number(url.searchParams.get("size") ?? 3);
     const revision = Number(url.searchParams.get("revision") ?? -1);
-    if (behaviour.failOnPage === page) return send(403, { message: "additional api access required", code: "ADDITIONAL_API_ACCESS_REQUIRED" });
+    if (behaviour.failOnPage === page)
+      return send(403, { message: "additional api access required", code: "ADDITIONAL_API_ACCESS_REQUIRED" });
     const matching = behaviour.emptyAccount ? [] : CUSTOMERS.filter((customer) => customer.revision! > revision);
     if (matching.length === 0) return send(204);
     const pagesTotal = Math.ceil(matching.length / size);
     const results = matching.slice((page - 1) * size, page * size);
-    return send(200, { currentPage: page, pagesTotal, resultsOfPage: results.length, resultsTotal: matching.length, maxRevision: 106, links: {}, results });
+    return send(200, {
+      currentPage: page,
+      pagesTotal,
+      resultsOfPage: results.length,
+      resultsTotal: matching.length,
+      maxRevision: 106,
+      links: {},
+      results,
+    });
   }
   const chunk = JSON.parse(text) as Customer[];
   const chunkIndex = seen.filter((entry) => entry.method !== "GET").length;
-  if (behaviour.failOnChunk === chunkIndex) return send(429, { message: "daily limit exceeded", code: "DAILY_LIMIT_EXCEEDED" });
+  if (behaviour.failOnChunk === chunkIndex)
+    return send(429, { message: "daily limit exceeded", code: "DAILY_LIMIT_EXCEEDED" });
   const action = request.method === "POST" ? "ADDED" : request.method === "PATCH" ? "UPDATED" : "DELETED";
-  send(200, chunk.map((customer) => (customer.number === "bad" ? { number: "bad", action: "NONE", status: "ERROR", message: "number already in use" } : { number: customer.number, action, status: "OK" })));
+  send(
+    200,
+    chunk.map((customer) =>
+      customer.number === "bad"
+        ? { number: "bad", action: "NONE", status: "ERROR", message: "number already in use" }
+        : { number: customer.number, action, status: "OK" },
+    ),
+  );
 });
 
 let korona: ReturnType<typeof createKoronaCloudClient>;
@@ -80,7 +107,9 @@ describe("listCustomers", () => {
     const customers = await collect(listCustomers(korona, "acc", { size: 3, sort: "lastname" }));
     expect(customers.map((customer) => customer.number)).toEqual(CUSTOMERS.map((customer) => customer.number));
     expect(seen.map((request) => request.query.get("page"))).toEqual(["1", "2", "3"]);
-    expect(seen.every((request) => request.query.get("size") === "3" && request.query.get("sort") === "lastname")).toBe(true);
+    expect(seen.every((request) => request.query.get("size") === "3" && request.query.get("sort") === "lastname")).toBe(
+      true,
+    );
   });
 
   it("treats a 204 as an empty list", async () => {
@@ -124,7 +153,9 @@ describe("credentials", () => {
   it("keep the password and the Basic token out of errors, even when the API echoes them", async () => {
     const password = "pässwörd-123";
     const client = createKoronaCloudClient({ username: "api-user", password, baseUrl: baseUrl(), maxRetries: 0 });
-    const result = await client.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", { params: { path: { accountId: "acc", customerIdOrNumber: "echo" } } });
+    const result = await client.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", {
+      params: { path: { accountId: "acc", customerIdOrNumber: "echo" } },
+    });
     const error = (() => {
       try {
         unwrap(result);
@@ -140,7 +171,8 @@ describe("credentials", () => {
 });
 
 describe("batches", () => {
-  const many = (count: number): CustomerInput[] => Array.from({ length: count }, (_, index) => ({ number: String(index) }));
+  const many = (count: number): CustomerInput[] =>
+    Array.from({ length: count }, (_, index) => ({ number: String(index) }));
 
   it(`splits into chunks of ${KORONA_BATCH_SIZE} and returns every result in order`, async () => {
     const outcome = await addCustomersInBatches(korona, "acc", many(250), { writeMode: "ADD_OR_UPDATE" });
@@ -152,15 +184,24 @@ describe("batches", () => {
   });
 
   it("makes per-customer failures easy to see", async () => {
-    const outcome = await updateCustomersInBatches(korona, "acc", [{ number: "1" }, { number: "bad" }, { number: "3" }], { batchSize: 2 });
+    const outcome = await updateCustomersInBatches(
+      korona,
+      "acc",
+      [{ number: "1" }, { number: "bad" }, { number: "3" }],
+      { batchSize: 2 },
+    );
     expect(outcome.ok).toBe(false);
-    expect(outcome.failed).toEqual([{ number: "bad", action: "NONE", status: "ERROR", message: "number already in use" }]);
+    expect(outcome.failed).toEqual([
+      { number: "bad", action: "NONE", status: "ERROR", message: "number already in use" },
+    ]);
     expect(outcome.results.map((result) => result.action)).toEqual(["UPDATED", "NONE", "UPDATED"]);
   });
 
   it("throws a BatchError holding what was applied and what was not when a whole chunk fails", async () => {
     behaviour.failOnChunk = 2;
-    const error = await deleteCustomersInBatches(korona, "acc", many(5), { batchSize: 2 }).catch((thrown: unknown) => thrown);
+    const error = await deleteCustomersInBatches(korona, "acc", many(5), { batchSize: 2 }).catch(
+      (thrown: unknown) => thrown,
+    );
     expect(error).toBeInstanceOf(BatchError);
     const batchError = error as BatchError;
     expect(batchError.completed.results.map((result) => result.number)).toEqual(["0", "1"]);

@@ -8,7 +8,10 @@ describe("operation methods: one per operationId, typed as the path style is", (
     const page = await korona.getCustomers({ accountId: "a", page: 2 });
     expectTypeOf(page.data?.results).toEqualTypeOf<Customer[] | undefined>();
     expectTypeOf(page.error).toEqualTypeOf<KoronaError | string | undefined>();
-    const one = await korona.getCustomer({ accountId: "a", customerIdOrNumber: "1" }, { signal: AbortSignal.timeout(1) });
+    const one = await korona.getCustomer(
+      { accountId: "a", customerIdOrNumber: "1" },
+      { signal: AbortSignal.timeout(1) },
+    );
     if (one.data) expectTypeOf(one.data.revision).toEqualTypeOf<number>();
     void korona.addCustomers({ accountId: "a", writeMode: "ADD_OR_UPDATE", body: [{ number: "1" }] });
     // @ts-expect-error missing accountId

@@ -8,14 +8,24 @@ const one = { path: { accountId: "a", customerIdOrNumber: "10001" } };
 
 describe("every operation is covered here", () => {
   it("names each operation of the spec", () => {
-    type Covered = "getCustomers" | "addCustomers" | "updateCustomers" | "deleteCustomers" | "getCustomer" | "updateCustomer" | "deleteCustomer";
+    type Covered =
+      | "getCustomers"
+      | "addCustomers"
+      | "updateCustomers"
+      | "deleteCustomers"
+      | "getCustomer"
+      | "updateCustomer"
+      | "deleteCustomer";
     expectTypeOf<Covered>().toEqualTypeOf<keyof operations>();
   });
 });
 
 describe("request bodies take only what KORONA accepts", () => {
   it("addCustomers", () => {
-    void korona.POST("/accounts/{accountId}/customers", { params: account, body: [{ number: "1", firstname: "Jane" }] });
+    void korona.POST("/accounts/{accountId}/customers", {
+      params: account,
+      body: [{ number: "1", firstname: "Jane" }],
+    });
     // @ts-expect-error revision is read-only
     void korona.POST("/accounts/{accountId}/customers", { params: account, body: [{ number: "1", revision: 3 }] });
     // @ts-expect-error firstnme is misspelled
@@ -26,24 +36,42 @@ describe("request bodies take only what KORONA accepts", () => {
     // @ts-expect-error active is read-only
     void korona.PATCH("/accounts/{accountId}/customers", { params: account, body: [{ number: "1", active: false }] });
     // @ts-expect-error emial is misspelled
-    void korona.PATCH("/accounts/{accountId}/customers", { params: account, body: [{ number: "1", emial: "x@example.com" }] });
+    void korona.PATCH("/accounts/{accountId}/customers", {
+      params: account,
+      body: [{ number: "1", emial: "x@example.com" }],
+    });
     // @ts-expect-error citty is misspelled, one level down
-    void korona.PATCH("/accounts/{accountId}/customers", { params: account, body: [{ number: "1", address: { citty: "Leipzig" } }] });
+    void korona.PATCH("/accounts/{accountId}/customers", {
+      params: account,
+      body: [{ number: "1", address: { citty: "Leipzig" } }],
+    });
   });
 
   it("deleteCustomers", () => {
     // @ts-expect-error createTime is read-only
-    void korona.DELETE("/accounts/{accountId}/customers", { params: account, body: [{ number: "1", createTime: "2024-01-01" }] });
+    void korona.DELETE("/accounts/{accountId}/customers", {
+      params: account,
+      body: [{ number: "1", createTime: "2024-01-01" }],
+    });
     // @ts-expect-error nubmer is misspelled
     void korona.DELETE("/accounts/{accountId}/customers", { params: account, body: [{ nubmer: "1" }] });
   });
 
   it("updateCustomer", () => {
-    void korona.PATCH("/accounts/{accountId}/customers/{customerIdOrNumber}", { params: one, body: { lastname: "Doe" } });
+    void korona.PATCH("/accounts/{accountId}/customers/{customerIdOrNumber}", {
+      params: one,
+      body: { lastname: "Doe" },
+    });
     // @ts-expect-error lastReceiptTime is read-only
-    void korona.PATCH("/accounts/{accountId}/customers/{customerIdOrNumber}", { params: one, body: { lastReceiptTime: "2024-01-01" } });
+    void korona.PATCH("/accounts/{accountId}/customers/{customerIdOrNumber}", {
+      params: one,
+      body: { lastReceiptTime: "2024-01-01" },
+    });
     // @ts-expect-error lastnme is misspelled
-    void korona.PATCH("/accounts/{accountId}/customers/{customerIdOrNumber}", { params: one, body: { lastnme: "Doe" } });
+    void korona.PATCH("/accounts/{accountId}/customers/{customerIdOrNumber}", {
+      params: one,
+      body: { lastnme: "Doe" },
+    });
   });
 
   it("parameters, too", () => {
@@ -83,7 +111,10 @@ describe("answers promise what KORONA always sends", () => {
   });
 
   it("updateCustomer, deleteCustomer: a 204, no body", async () => {
-    const updated = await korona.PATCH("/accounts/{accountId}/customers/{customerIdOrNumber}", { params: one, body: {} });
+    const updated = await korona.PATCH("/accounts/{accountId}/customers/{customerIdOrNumber}", {
+      params: one,
+      body: {},
+    });
     expectTypeOf(updated.data).toEqualTypeOf<undefined>();
     const deleted = await korona.DELETE("/accounts/{accountId}/customers/{customerIdOrNumber}", { params: one });
     expectTypeOf(deleted.data).toEqualTypeOf<undefined>();
@@ -103,7 +134,8 @@ describe("errors are KORONA's documented bodies or the fallback text", () => {
     ];
     for (const { error } of results) {
       expectTypeOf(error).toEqualTypeOf<KoronaError | string | undefined>();
-      if (typeof error === "string") expectTypeOf(error).toEqualTypeOf<string>(); // "401 Unauthorized"
+      if (typeof error === "string")
+        expectTypeOf(error).toEqualTypeOf<string>(); // "401 Unauthorized"
       else if (error) expectTypeOf(error.code).toExtend<string>();
     }
   });

@@ -41,12 +41,16 @@ describe("the client's types", () => {
   it("types a page, a customer and the 204-able list", async () => {
     const list = await korona.GET("/accounts/{accountId}/customers", { params: { path: { accountId: "a" } } });
     expectTypeOf(list.data).toEqualTypeOf<Flat<ResultListCustomer> | undefined>();
-    const one = await korona.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", { params: { path: { accountId: "a", customerIdOrNumber: "1" } } });
+    const one = await korona.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", {
+      params: { path: { accountId: "a", customerIdOrNumber: "1" } },
+    });
     expectTypeOf(one.data).toEqualTypeOf<Flat<Customer> | undefined>();
   });
 
   it("types the error code as KORONA's documented codes", async () => {
-    const one = await korona.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", { params: { path: { accountId: "a", customerIdOrNumber: "1" } } });
+    const one = await korona.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", {
+      params: { path: { accountId: "a", customerIdOrNumber: "1" } },
+    });
     expectTypeOf<Exclude<NonNullable<typeof one.error>, string>>().toHaveProperty("code");
     expectTypeOf<"NUMBER_NOT_FOUND">().toExtend<KoronaErrorCode>();
     expectTypeOf<"DAILY_LIMIT_EXCEEDED">().toExtend<KoronaErrorCode>();
@@ -58,8 +62,14 @@ describe("the client's types", () => {
     // @ts-expect-error accountId is required
     void korona.GET("/accounts/{accountId}/customers", { params: { path: {} } });
     // @ts-expect-error writeMode is an enum
-    void korona.POST("/accounts/{accountId}/customers", { params: { path: { accountId: "a" }, query: { writeMode: "MERGE" } }, body: [] });
+    void korona.POST("/accounts/{accountId}/customers", {
+      params: { path: { accountId: "a" }, query: { writeMode: "MERGE" } },
+      body: [],
+    });
     // @ts-expect-error the batch body is an array
-    void korona.PATCH("/accounts/{accountId}/customers", { params: { path: { accountId: "a" } }, body: { number: "1" } });
+    void korona.PATCH("/accounts/{accountId}/customers", {
+      params: { path: { accountId: "a" } },
+      body: { number: "1" },
+    });
   });
 });

@@ -44,7 +44,10 @@ const NUMERIC_FORMATS = ["int32", "int64", "float", "double"];
  * promise, for every operation and every documented status: `data` of a 2xx and `error` of a
  * documented JSON body validate against the schema; any other error is the fallback string.
  */
-export function specConformance<Client, OperationId extends string>(specFile: string, options: ConformanceOptions<Client, OperationId>) {
+export function specConformance<Client, OperationId extends string>(
+  specFile: string,
+  options: ConformanceOptions<Client, OperationId>,
+) {
   const calls = options.calls as Readonly<Record<string, OperationCall<Client>>>;
   const mockClient = options.client(options.baseUrl);
   const document = parse(readFileSync(specFile, "utf8")) as Record<string, unknown>;
@@ -75,7 +78,10 @@ export function specConformance<Client, OperationId extends string>(specFile: st
     /** Every operation of the spec has a call, and every call an operation. */
     coverage(): { missing: string[]; unknown: string[] } {
       const operations = new Set(answers.map((answer) => answer.operationId));
-      return { missing: [...operations].filter((id) => !calls[id]), unknown: Object.keys(calls).filter((id) => !operations.has(id)) };
+      return {
+        missing: [...operations].filter((id) => !calls[id]),
+        unknown: Object.keys(calls).filter((id) => !operations.has(id)),
+      };
     },
     /** The problems of one documented answer, as `operationId status: where what`; none when it conforms. */
     async check(answer: DocumentedAnswer): Promise<string[]> {
@@ -87,11 +93,22 @@ export function specConformance<Client, OperationId extends string>(specFile: st
       const label = ok ? "data" : "error";
       const pointer = schemaFor(answer, result.response.headers.get("content-type"));
       if (!pointer) {
-        if (ok) return value === undefined ? [] : [`${where}: data is ${JSON.stringify(value)} where the spec documents no body`];
-        return typeof value === "string" ? [] : [`${where}: error is ${JSON.stringify(value)}, not the fallback string the spec's undocumented body promises`];
+        if (ok)
+          return value === undefined
+            ? []
+            : [`${where}: data is ${JSON.stringify(value)} where the spec documents no body`];
+        return typeof value === "string"
+          ? []
+          : [
+              `${where}: error is ${JSON.stringify(value)}, not the fallback string the spec's undocumented body promises`,
+            ];
       }
       const validate = validatorFor(pointer);
-      return validate(value) ? [] : (validate.errors ?? []).map((error) => `${where}: ${label}${error.instancePath || ""} ${explain(error)} (schema ${pointer})`);
+      return validate(value)
+        ? []
+        : (validate.errors ?? []).map(
+            (error) => `${where}: ${label}${error.instancePath || ""} ${explain(error)} (schema ${pointer})`,
+          );
     },
     /**
      * An error status the operation does not document (500, else 503 or 418) arrives as the
@@ -99,17 +116,22 @@ export function specConformance<Client, OperationId extends string>(specFile: st
      * its spec lacks, so a plain loopback server answers these, to the same client.
      */
     async checkUndocumented(operationId: string): Promise<string[]> {
-      const status = UNDOCUMENTED_CANDIDATES.find((code) => !answers.some((answer) => answer.operationId === operationId && answer.status === code))!;
+      const status = UNDOCUMENTED_CANDIDATES.find(
+        (code) => !answers.some((answer) => answer.operationId === operationId && answer.status === code),
+      )!;
       const problems: string[] = [];
       for (const [body, type, expected] of [
         ["oops", "text/plain", "oops"],
         ["", undefined, `${status} `],
         ['{"message":"down"}', "application/json", '{"message":"down"}'],
       ] as const) {
-        const result = await withStatusServer(status, body, type, (url) => callOf(operationId)(options.client(url), {}));
+        const result = await withStatusServer(status, body, type, (url) =>
+          callOf(operationId)(options.client(url), {}),
+        );
         const where = `${operationId} ${status} (undocumented, ${body ? type : "empty"} body)`;
         if (result.response.status !== status) problems.push(`${where}: the server answered ${result.response.status}`);
-        else if (typeof result.error !== "string" || !result.error.startsWith(expected)) problems.push(`${where}: error is ${JSON.stringify(result.error)}, not the fallback string`);
+        else if (typeof result.error !== "string" || !result.error.startsWith(expected))
+          problems.push(`${where}: error is ${JSON.stringify(result.error)}, not the fallback string`);
       }
       return problems;
     },
@@ -123,7 +145,10 @@ export type SpecConformance = ReturnType<typeof specConformance>;
  * call, every documented answer conforms, and an undocumented error arrives as the fallback text.
  * The package passes its own `it` and `expect`, so the tests belong to its vitest run.
  */
-export function testConformance(conformance: SpecConformance, { it, expect }: { it: typeof vitestIt; expect: typeof vitestExpect }): void {
+export function testConformance(
+  conformance: SpecConformance,
+  { it, expect }: { it: typeof vitestIt; expect: typeof vitestExpect },
+): void {
   it("calls every operation of the spec", () => {
     expect(conformance.coverage()).toEqual({ missing: [], unknown: [] });
   });
@@ -132,13 +157,21 @@ export function testConformance(conformance: SpecConformance, { it, expect }: { 
     expect(await conformance.check(answer)).toEqual([]);
   });
 
-  it.each(conformance.operationIds)("%s: an undocumented error status arrives as the fallback text", async (operationId) => {
-    expect(await conformance.checkUndocumented(operationId)).toEqual([]);
-  });
+  it.each(conformance.operationIds)(
+    "%s: an undocumented error status arrives as the fallback text",
+    async (operationId) => {
+      expect(await conformance.checkUndocumented(operationId)).toEqual([]);
+    },
+  );
 }
 
 /** A loopback server that answers every request with one status and body, for one call. */
-async function withStatusServer<T>(status: number, body: string, type: string | undefined, use: (url: string) => Promise<T>): Promise<T> {
+async function withStatusServer<T>(
+  status: number,
+  body: string,
+  type: string | undefined,
+  use: (url: string) => Promise<T>,
+): Promise<T> {
   const server = createServer((request, response) => {
     request.resume();
     response.writeHead(status, type ? { "content-type": type } : {}).end(body);
@@ -173,14 +206,27 @@ export function documentedAnswers(document: Record<string, unknown>): Documented
       const operation = item[method] as { operationId?: string; responses?: Record<string, unknown> } | undefined;
       if (!operation) continue;
       for (const status of Object.keys(operation.responses ?? {}).filter((key) => /^\d{3}$/.test(key))) {
-        const [response, at] = follow(document, operation.responses![status], `/paths/${escapePointer(path)}/${method}/responses/${status}`);
-        const content = ((response as { content?: Record<string, { schema?: unknown }> }).content ?? {}) as Record<string, { schema?: unknown }>;
+        const [response, at] = follow(
+          document,
+          operation.responses![status],
+          `/paths/${escapePointer(path)}/${method}/responses/${status}`,
+        );
+        const content = ((response as { content?: Record<string, { schema?: unknown }> }).content ?? {}) as Record<
+          string,
+          { schema?: unknown }
+        >;
         const schemas = Object.fromEntries(
           Object.entries(content)
             .filter(([, media]) => media.schema !== undefined)
             .map(([type]) => [type, `${at}/content/${escapePointer(type)}/schema`]),
         );
-        answers.push({ operationId: operation.operationId ?? `${method} ${path}`, method: method.toUpperCase(), path, status: Number(status), schemas });
+        answers.push({
+          operationId: operation.operationId ?? `${method} ${path}`,
+          method: method.toUpperCase(),
+          path,
+          status: Number(status),
+          schemas,
+        });
       }
     }
   }
@@ -192,7 +238,7 @@ function follow(document: Record<string, unknown>, node: unknown, at: string): [
   let current = node;
   let pointer = at;
   while (current && typeof current === "object" && typeof (current as { $ref?: unknown }).$ref === "string") {
-    pointer = ((current as { $ref: string }).$ref).replace(/^#/, "");
+    pointer = (current as { $ref: string }).$ref.replace(/^#/, "");
     current = pointer
       .split("/")
       .slice(1)

@@ -11,7 +11,10 @@ export interface ProviderSpec {
 /** The spec of every provider under `specsDir` (`<provider>/customers.yaml`), by provider name. */
 export async function providerSpecs(specsDir: string): Promise<ProviderSpec[]> {
   const entries = await readdir(specsDir, { withFileTypes: true });
-  const providers = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const providers = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     providers.map(async (provider) => {
       const spec = join(specsDir, provider, "customers.yaml");
@@ -23,6 +26,9 @@ export async function providerSpecs(specsDir: string): Promise<ProviderSpec[]> {
 /** Reads `x-mock-port: <n>` from the top level of a YAML spec. */
 export function mockPortOf(spec: string, text: string): number {
   const match = /^x-mock-port:\s*(\d+)\s*$/m.exec(text);
-  if (!match) throw new Error(`${spec} has no top-level "x-mock-port: <port>"; add one so \`pnpm mock\` has a fixed port for it.`);
+  if (!match)
+    throw new Error(
+      `${spec} has no top-level "x-mock-port: <port>"; add one so \`pnpm mock\` has a fixed port for it.`,
+    );
   return Number(match[1]);
 }

@@ -73,7 +73,8 @@ async function waitUntilAnswering(url: string, attempts = 50): Promise<void> {
       await response.body?.cancel();
       return;
     } catch (error) {
-      if (attempt >= attempts) throw new Error(`The Prism mock at ${url} did not answer after ${attempts} tries.`, { cause: error });
+      if (attempt >= attempts)
+        throw new Error(`The Prism mock at ${url} did not answer after ${attempts} tries.`, { cause: error });
       await new Promise((done) => setTimeout(done, 20));
     }
   }

@@ -32,7 +32,9 @@ export default async function guardTempDir(): Promise<() => Promise<void>> {
     const left = (await readdir(dir)).filter((name) => !TOOL_CACHES.some((cache) => cache.test(name)));
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
     if (left.length > 0) {
-      console.error(`Tests left ${left.length} thing(s) in the temp dir: ${left.sort().join(", ")}. Every test must remove what it creates (testTempDir does).`);
+      console.error(
+        `Tests left ${left.length} thing(s) in the temp dir: ${left.sort().join(", ")}. Every test must remove what it creates (testTempDir does).`,
+      );
       process.exitCode = 1;
     }
   };

@@ -55,9 +55,21 @@ function conformanceOf(keepJson: boolean) {
 describe("specConformance", () => {
   it("lists every operation × numeric status, following $refs to the body schema", () => {
     expect(conformanceOf(true).answers).toEqual([
-      { operationId: "getCustomer", method: "GET", path: "/customer", status: 200, schemas: { "application/json": "/paths/~1customer/get/responses/200/content/application~1json/schema" } },
+      {
+        operationId: "getCustomer",
+        method: "GET",
+        path: "/customer",
+        status: 200,
+        schemas: { "application/json": "/paths/~1customer/get/responses/200/content/application~1json/schema" },
+      },
       { operationId: "getCustomer", method: "GET", path: "/customer", status: 401, schemas: {} },
-      { operationId: "getCustomer", method: "GET", path: "/customer", status: 404, schemas: { "application/json": "/components/responses/NotFound/content/application~1json/schema" } },
+      {
+        operationId: "getCustomer",
+        method: "GET",
+        path: "/customer",
+        status: 404,
+        schemas: { "application/json": "/components/responses/NotFound/content/application~1json/schema" },
+      },
     ]);
   });
 
@@ -78,11 +90,17 @@ describe("specConformance", () => {
   it("fails a client whose undocumented errors are not the fallback string", async () => {
     expect(await conformanceOf(false).checkUndocumented("getCustomer")).toEqual([]);
     const problems = await conformanceOf(true).checkUndocumented("getCustomer");
-    expect(problems).toEqual([`getCustomer 500 (undocumented, application/json body): error is {"message":"down"}, not the fallback string`]);
+    expect(problems).toEqual([
+      `getCustomer 500 (undocumented, application/json body): error is {"message":"down"}, not the fallback string`,
+    ]);
   });
 
   it("reports operations without a call and calls without an operation", () => {
-    const conformance = specConformance<undefined, string>(spec, { baseUrl: mock.url, client: () => undefined, calls: { listCustomers: async () => ({ response: new Response() }) } });
+    const conformance = specConformance<undefined, string>(spec, {
+      baseUrl: mock.url,
+      client: () => undefined,
+      calls: { listCustomers: async () => ({ response: new Response() }) },
+    });
     expect(conformance.coverage()).toEqual({ missing: ["getCustomer"], unknown: ["listCustomers"] });
   });
 });

@@ -12,8 +12,11 @@ async function runFixture(name: string): Promise<{ exitCode: number; output: str
   const record = join(await testTempDir("prism-mock-"), "url.txt");
   const root = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
   const { exitCode, output } = await new Promise<{ exitCode: number; output: string }>((done) => {
-    const child = execFile(process.execPath, [vitestBin, "run", "--root", root], { env: { ...process.env, MOCK_URL_RECORD: record } }, (_error, stdout, stderr) =>
-      done({ exitCode: child.exitCode ?? 1, output: stdout + stderr }),
+    const child = execFile(
+      process.execPath,
+      [vitestBin, "run", "--root", root],
+      { env: { ...process.env, MOCK_URL_RECORD: record } },
+      (_error, stdout, stderr) => done({ exitCode: child.exitCode ?? 1, output: stdout + stderr }),
     );
   });
   return { exitCode, output, mockUrl: await readFile(record, "utf8") };

@@ -13,13 +13,18 @@ const vitestBin = fileURLToPath(new URL("../node_modules/vitest/vitest.mjs", imp
 function runFixture(name: string, tmp: string): Promise<{ exitCode: number; output: string }> {
   const root = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
   return new Promise((done) => {
-    const child = execFile(process.execPath, [vitestBin, "run", "--root", root], { env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp } }, (_error, stdout, stderr) =>
-      done({ exitCode: child.exitCode ?? 1, output: stdout + stderr }),
+    const child = execFile(
+      process.execPath,
+      [vitestBin, "run", "--root", root],
+      { env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp } },
+      (_error, stdout, stderr) => done({ exitCode: child.exitCode ?? 1, output: stdout + stderr }),
     );
   });
 }
 
-it("fails a run whose tests leave something in the temp dir, names it, and removes it all the same", { timeout: 60_000 }, async () => {
+it("fails a run whose tests leave something in the temp dir, names it, and removes it all the same", {
+  timeout: 60_000,
+}, async () => {
   const tmp = await testTempDir("guarded-");
   const { exitCode, output } = await runFixture("leaky-run", tmp);
   expect(output).toMatch(/1 passed/);
@@ -40,7 +45,10 @@ it("removes the run's temp folder when the run is stopped from outside mid-test"
   const tmp = await testTempDir("guarded-");
   const marker = join(await testTempDir("marker-"), "started");
   const root = fileURLToPath(new URL("./fixtures/stopped-run", import.meta.url));
-  const run = spawn(process.execPath, [vitestBin, "run", "--root", root], { env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, STARTED_MARKER: marker }, stdio: "ignore" });
+  const run = spawn(process.execPath, [vitestBin, "run", "--root", root], {
+    env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, STARTED_MARKER: marker },
+    stdio: "ignore",
+  });
   try {
     await expect.poll(() => existsSync(marker), { timeout: 30_000 }).toBe(true);
     expect((await readdir(tmp)).filter((name) => name.startsWith("test-run-"))).toHaveLength(1);
