@@ -56,15 +56,6 @@ for (const [path, content] of Object.entries(files)) {
   await mkdir(dirname(join(repoRoot, path)), { recursive: true });
   await writeFile(join(repoRoot, path), content);
 }
-// Written in the repository's format, so that `npm run lint` passes on them as on the rest.
-const biome = join(repoRoot, "node_modules/.bin/biome");
-const formatted = spawnSync(
-  biome,
-  ["format", "--write", ...Object.keys(files).filter((path) => /\.(ts|json)$/.test(path))],
-  { cwd: repoRoot, encoding: "utf8" },
-);
-if (formatted.status !== 0)
-  fail(`could not format the new files with Biome: ${formatted.error?.message ?? formatted.stderr}`);
 console.log(
   `new-provider: created ${names.packageName} with ${names.factory}():\n${Object.keys(files)
     .map((path) => `  ${path}`)
@@ -85,6 +76,17 @@ if (install) {
     process.exit(1);
   }
 }
+// In the repository's format, so that `npm run lint` passes on them as on the rest (Biome is
+// there once the workspace is installed).
+const biome = join(repoRoot, "node_modules/.bin/biome");
+const formatted = existsSync(biome)
+  ? spawnSync(biome, ["format", "--write", ...Object.keys(files).filter((path) => /\.(ts|json)$/.test(path))], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    })
+  : undefined;
+if (formatted?.status !== 0)
+  console.error("new-provider: run `npm run format` once the workspace is installed, to format the new files.");
 console.log(
   `Next: write specs/${names.slug}/customers.yaml from the provider's docs, then \`npm run generate && npm test\`.`,
 );

@@ -69,6 +69,9 @@ describe("pnpm new-provider", () => {
     );
     expect(tasks.output).toMatch(/Tests\s+12 passed/);
     expect(tasks.code, tasks.output).toBe(0);
+    // The repository's own format and lint rules hold for what it wrote.
+    const format = await run(join(copy, "node_modules/.bin/biome"), ["ci", `packages/${scaffolded}-customers`], copy);
+    expect(format.code, format.output).toBe(0);
     expect(await readFile(join(copy, `packages/${scaffolded}-customers/README.md`), "utf8")).toContain(
       "| `GET` | `/customers` | `listCustomers` | List customers |",
     );
