@@ -17,7 +17,9 @@ const TOOL_CACHES = [/^tsx-\d+$/, /^node-compile-cache$/];
  */
 export default async function guardTempDir(): Promise<() => Promise<void>> {
   const saved = Object.fromEntries(TEMP_VARIABLES.map((name) => [name, process.env[name]]));
-  const dir = await mkdtemp(join(tmpdir(), "test-run-"));
+  await removeStoppedRuns(tmpdir());
+  // Named by the run's process, so that a later run can tell a stopped run's folder from a live one's.
+  const dir = await mkdtemp(join(tmpdir(), `test-run-${process.pid}-`));
   for (const name of TEMP_VARIABLES) process.env[name] = dir;
   // A run stopped from outside (turbo ends the other tasks when one fails; vitest exits on
   // SIGINT and SIGTERM) never reaches the teardown: remove the folder on the way out.
@@ -38,6 +40,32 @@ export default async function guardTempDir(): Promise<() => Promise<void>> {
       process.exitCode = 1;
     }
   };
+}
+
+/**
+ * Removes the folders of runs whose process is gone: a run killed outright (SIGKILL, a machine
+ * that ran out of memory) never reaches its exit handler. Says what it removed.
+ */
+async function removeStoppedRuns(temp: string): Promise<void> {
+  const stopped = (await readdir(temp)).filter((name) => {
+    const pid = /^test-run-(\d+)-/.exec(name)?.[1];
+    return pid !== undefined && !isRunning(Number(pid));
+  });
+  for (const name of stopped) await rm(join(temp, name), { recursive: true, force: true, maxRetries: 3 });
+  if (stopped.length > 0)
+    console.warn(
+      `Removed the temp folders of ${stopped.length} test run(s) stopped before their end: ${stopped.sort().join(", ")}.`,
+    );
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but is another user's.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**

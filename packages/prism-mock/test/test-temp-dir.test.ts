@@ -62,6 +62,25 @@ it("removes the run's temp folder when the run is stopped from outside mid-test"
   }
 });
 
+it("removes, on the next run, the folder of a run killed outright, and says so", { timeout: 60_000 }, async () => {
+  const tmp = await testTempDir("guarded-");
+  const marker = join(await testTempDir("marker-"), "started");
+  const root = fileURLToPath(new URL("./fixtures/stopped-run", import.meta.url));
+  const run = spawn(process.execPath, [vitestBin, "run", "--root", root], {
+    env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, STARTED_MARKER: marker },
+    stdio: "ignore",
+  });
+  await expect.poll(() => existsSync(marker), { timeout: 30_000 }).toBe(true);
+  run.kill("SIGKILL");
+  await once(run, "exit");
+  const left = (await readdir(tmp)).filter((name) => name.startsWith("test-run-"));
+  expect(left).toEqual([expect.stringMatching(new RegExp(`^test-run-${run.pid}-`))]);
+  const next = await runFixture("tidy-run", tmp);
+  expect(next.output).toContain(`Removed the temp folders of 1 test run(s) stopped before their end: ${left[0]}.`);
+  expect(next.exitCode, next.output).toBe(0);
+  expect((await readdir(tmp)).filter((name) => name.startsWith("test-run-"))).toEqual([]);
+});
+
 // Its removal is checked by this package's own run: the global guard fails a run that leaves anything.
 const shared = fileTempDir("shared-");
 it("gives a test file one temp folder, made before its tests, the same in each", () => {
