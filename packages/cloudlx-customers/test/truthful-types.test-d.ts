@@ -16,8 +16,8 @@ describe("every operation is covered here", () => {
 describe("request bodies take only what CloudLX accepts", () => {
   it("issueAccessToken", () => {
     void cloudlx.POST("/api/oauth2/access-token", { body: credentials });
-    // @ts-expect-error client_secrt is misspelled
     void cloudlx.POST("/api/oauth2/access-token", {
+      // @ts-expect-error client_secrt is misspelled
       body: { grant_type: "client_credentials", client_id: "3", client_secrt: "s" },
     });
     // @ts-expect-error access_token is what the answer carries, not the request

@@ -33,13 +33,13 @@ describe("types from the vendor media type", () => {
   it("types the request side", () => {
     // @ts-expect-error customer_id is an integer
     void cloudlx.GET("/api/customers/{customer_id}", { params: { path: { customer_id: "915" } } });
-    // @ts-expect-error realms are ids
     void cloudlx.PATCH("/api/customers/{customer_id}", {
       params: { path: { customer_id: 1 } },
+      // @ts-expect-error realms are ids
       body: { realms: ["Default"] },
     });
-    // @ts-expect-error grant_type is client_credentials
     void cloudlx.POST("/api/oauth2/access-token", {
+      // @ts-expect-error grant_type is client_credentials
       body: { grant_type: "password", client_id: "c", client_secret: "s" },
     });
   });

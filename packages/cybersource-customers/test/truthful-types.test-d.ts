@@ -30,16 +30,16 @@ describe("request bodies take only what CyberSource accepts", () => {
     });
     // @ts-expect-error _embedded is read-only
     void cybersource.PATCH("/tms/v2/customers/{customerId}", { params: customer, body: { _embedded: {} } });
-    // @ts-expect-error objectInfo is misspelled
     void cybersource.PATCH("/tms/v2/customers/{customerId}", {
       params: customer,
+      // @ts-expect-error objectInfo is misspelled
       body: { objectInfo: { title: "VIP" } },
     });
   });
 
   it("parameters, too", () => {
-    // @ts-expect-error ifMatch is spelled if-match
     void cybersource.PATCH("/tms/v2/customers/{customerId}", {
+      // @ts-expect-error ifMatch is spelled if-match
       params: { ...customer, header: { ifMatch: "E1" } },
       body: {},
     });

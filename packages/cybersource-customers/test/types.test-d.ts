@@ -43,8 +43,8 @@ describe("types from the application/json;charset=utf-8 media type", () => {
     void cybersource.POST("/tms/v2/customers", {});
     // @ts-expect-error merchantCustomerID is a string
     void cybersource.POST("/tms/v2/customers", { body: { buyerInformation: { merchantCustomerID: 42 } } });
-    // @ts-expect-error if-match is a string
     void cybersource.PATCH("/tms/v2/customers/{customerId}", {
+      // @ts-expect-error if-match is a string
       params: { path: { customerId: "A" }, header: { "if-match": 1 } },
       body: {},
     });

@@ -48,9 +48,9 @@ describe("types flow from the spec", () => {
   it("types updateCustomer's form fields", () => {
     // @ts-expect-error force_sso is a boolean
     void fastly.PUT("/customer/{customer_id}", { params: { path: { customer_id: "x" } }, body: { force_sso: "yes" } });
-    // @ts-expect-error billing_network_type is public or private
     void fastly.PUT("/customer/{customer_id}", {
       params: { path: { customer_id: "x" } },
+      // @ts-expect-error billing_network_type is public or private
       body: { billing_network_type: "shared" },
     });
     void fastly.PUT("/customer/{customer_id}", { params: { path: { customer_id: "x" } }, body: { force_sso: true } });

@@ -35,22 +35,22 @@ describe("request bodies take only what KORONA accepts", () => {
   it("updateCustomers", () => {
     // @ts-expect-error active is read-only
     void korona.PATCH("/accounts/{accountId}/customers", { params: account, body: [{ number: "1", active: false }] });
-    // @ts-expect-error emial is misspelled
     void korona.PATCH("/accounts/{accountId}/customers", {
       params: account,
+      // @ts-expect-error emial is misspelled
       body: [{ number: "1", emial: "x@example.com" }],
     });
-    // @ts-expect-error citty is misspelled, one level down
     void korona.PATCH("/accounts/{accountId}/customers", {
       params: account,
+      // @ts-expect-error citty is misspelled, one level down
       body: [{ number: "1", address: { citty: "Leipzig" } }],
     });
   });
 
   it("deleteCustomers", () => {
-    // @ts-expect-error createTime is read-only
     void korona.DELETE("/accounts/{accountId}/customers", {
       params: account,
+      // @ts-expect-error createTime is read-only
       body: [{ number: "1", createTime: "2024-01-01" }],
     });
     // @ts-expect-error nubmer is misspelled
@@ -62,14 +62,14 @@ describe("request bodies take only what KORONA accepts", () => {
       params: one,
       body: { lastname: "Doe" },
     });
-    // @ts-expect-error lastReceiptTime is read-only
     void korona.PATCH("/accounts/{accountId}/customers/{customerIdOrNumber}", {
       params: one,
+      // @ts-expect-error lastReceiptTime is read-only
       body: { lastReceiptTime: "2024-01-01" },
     });
-    // @ts-expect-error lastnme is misspelled
     void korona.PATCH("/accounts/{accountId}/customers/{customerIdOrNumber}", {
       params: one,
+      // @ts-expect-error lastnme is misspelled
       body: { lastnme: "Doe" },
     });
   });

@@ -61,14 +61,14 @@ describe("the client's types", () => {
   it("rejects a missing account id and an unknown query parameter value", () => {
     // @ts-expect-error accountId is required
     void korona.GET("/accounts/{accountId}/customers", { params: { path: {} } });
-    // @ts-expect-error writeMode is an enum
     void korona.POST("/accounts/{accountId}/customers", {
+      // @ts-expect-error writeMode is an enum
       params: { path: { accountId: "a" }, query: { writeMode: "MERGE" } },
       body: [],
     });
-    // @ts-expect-error the batch body is an array
     void korona.PATCH("/accounts/{accountId}/customers", {
       params: { path: { accountId: "a" } },
+      // @ts-expect-error the batch body is an array
       body: { number: "1" },
     });
   });
