@@ -1,17 +1,14 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
-// The end-to-end tests (a release through a registry, a shared cache, a scaffold in a copy of the
-// repo, the runtime on every Node line, `pnpm mock` and its signals) take minutes and exercise
-// the tooling, whatever the specs say: turbo runs them as their own task (//#test:e2e), keyed on
-// the tooling, so a spec edit does not re-run them.
-export const e2e = ["release", "remote-cache", "new-provider", "node-lines", "mock"].map(
-  (name) => `scripts/test/${name}.test.ts`,
-);
-// The tests that check the repository as it stands (its specs, READMEs, manifests and pending
-// changesets) rather than the tooling: their own task (//#test:repo), keyed on what they read,
-// so that a spec edit re-runs these and not the tooling's tests (//#test:scripts).
-export const repo = ["readme-examples", "lint-repo", "changesets"].map((name) => `scripts/test/${name}.test.ts`);
+// Three lanes, by folder, each its own turbo task keyed on what it reads:
+// - scripts/test/e2e/: the end-to-end tests (a release through a registry, a shared cache, a
+//   scaffold in a copy of the repo, the runtime on every Node line, `npm run mock` and its
+//   signals) take minutes and exercise the tooling, whatever the specs say (//#test:e2e);
+// - scripts/test/repo/: the checks of the repository as it stands (its specs, READMEs, manifests
+//   and pending changesets), which a spec edit re-runs (//#test:repo);
+// - scripts/test/*.test.ts: the tooling's own tests, on sample providers of their own (//#test:scripts).
+export const lanes = { e2e: "scripts/test/e2e", repo: "scripts/test/repo" };
 const shared = {
   // The repo root, so vitest's cache lands in the root node_modules, not among scripts/' inputs.
   root: resolve(import.meta.dirname, ".."),
@@ -32,13 +29,12 @@ export default defineConfig({
         test: {
           ...shared,
           name: "scripts",
-          include: ["scripts/test/**/*.test.ts"],
-          exclude: [...e2e, ...repo],
+          include: ["scripts/test/*.test.ts"],
           maxWorkers: 2,
         },
       },
-      { test: { ...shared, name: "repo", include: repo, maxWorkers: 2 } },
-      { test: { ...shared, name: "e2e", include: e2e, maxWorkers: 3 } },
+      { test: { ...shared, name: "repo", include: [`${lanes.repo}/*.test.ts`], maxWorkers: 2 } },
+      { test: { ...shared, name: "e2e", include: [`${lanes.e2e}/*.test.ts`], maxWorkers: 3 } },
     ],
   },
 });

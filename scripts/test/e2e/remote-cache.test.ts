@@ -5,8 +5,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../repo-root.js";
-import { repoBin, repoCopy, run } from "./repo-copy.js";
+import { repoRoot } from "../../repo-root.js";
+import { repoBin, repoCopy, run } from "../repo-copy.js";
 
 const TOKEN = "team-cache-token";
 let server: ChildProcess | undefined;

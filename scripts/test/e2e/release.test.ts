@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { providerSpecs, startMock, type RunningMock } from "@org/prism-mock";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
-import { NODE_LINES, nodeLineBin, pathWithNode } from "../node-lines/node-line.js";
-import { startRegistry, type RunningRegistry } from "../registry/start-registry.js";
-import { repoRoot } from "../repo-root.js";
-import { commitAll, repoBin, repoCopy, run } from "./repo-copy.js";
+import { NODE_LINES, nodeLineBin, pathWithNode } from "../../node-lines/node-line.js";
+import { startRegistry, type RunningRegistry } from "../../registry/start-registry.js";
+import { repoRoot } from "../../repo-root.js";
+import { commitAll, repoBin, repoCopy, run } from "../repo-copy.js";
 
 const scope = (JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { config: { scope: string } })
   .config.scope;
@@ -24,8 +24,8 @@ async function consumerFiles(providers: string[], urls: Record<string, string>):
   const files: Record<string, string> = {};
   for (const provider of providers) {
     const source = await readFile(join(repoRoot, "packages", `${provider}-customers`, "test/consumer.ts"), "utf8");
-    expect(source).toContain('from "../src/index.js"');
-    files[`${provider}.ts`] = source.replace('from "../src/index.js"', `from "${scope}/${provider}-customers"`);
+    expect(source).toContain('from "../../src/index.js"');
+    files[`${provider}.ts`] = source.replace('from "../../src/index.js"', `from "${scope}/${provider}-customers"`);
   }
   files["main.ts"] = providers
     .map(

@@ -1,8 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../repo-root.js";
-import { repoBin, repoCopy, run } from "./repo-copy.js";
+import { repoRoot } from "../../repo-root.js";
+import { repoBin, repoCopy, run } from "../repo-copy.js";
 
 async function listing(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true })).filter((path) => !path.includes("node_modules")).sort();

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NODE_LINES, nodeLineBin, pathWithNode } from "../node-lines/node-line.js";
-import { repoRoot } from "../repo-root.js";
-import { run } from "./repo-copy.js";
+import { NODE_LINES, nodeLineBin, pathWithNode } from "../../node-lines/node-line.js";
+import { repoRoot } from "../../repo-root.js";
+import { run } from "../repo-copy.js";
 
 // The release test proves a user's install, tsc and calls on each line; this proves the
 // runtime every client shares, test by test.

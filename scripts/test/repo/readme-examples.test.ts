@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../repo-root.js";
+import { repoRoot } from "../../repo-root.js";
 
 const publishedPackages = readdirSync(join(repoRoot, "packages")).filter((dir) => dir.endsWith("-customers"));
 

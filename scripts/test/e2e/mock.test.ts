@@ -3,8 +3,8 @@ import { once } from "node:events";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { providerSpecs } from "@org/prism-mock";
-import { repoRoot } from "../repo-root.js";
-import { repoBin } from "./repo-copy.js";
+import { repoRoot } from "../../repo-root.js";
+import { repoBin } from "../repo-copy.js";
 
 const [first] = await providerSpecs(join(repoRoot, "specs"));
 const url = `http://127.0.0.1:${first!.port}`;

@@ -2,9 +2,9 @@ import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
-import { lintRepo } from "../lint-repo.js";
-import { repoRoot } from "../repo-root.js";
-import { writeSampleProvider } from "./sample-provider.js";
+import { lintRepo } from "../../lint-repo.js";
+import { repoRoot } from "../../repo-root.js";
+import { writeSampleProvider } from "../sample-provider.js";
 
 /**
  * A copy of what the lint reads (manifests, package docs, specs) with one provider, the

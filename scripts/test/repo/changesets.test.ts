@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
-import { repoRoot } from "../repo-root.js";
+import { repoRoot } from "../../repo-root.js";
 
 interface Manifest {
   name: string;
