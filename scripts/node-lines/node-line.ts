@@ -1,5 +1,5 @@
 /**
- * The Node.js lines the published packages are proven on, beside the toolchain's own Node 20.
+ * The Node.js lines the published packages are proven on, beside the toolchain's own.
  * Each comes from the npm registry's `node` package (which fetches the platform's build, as a
  * package, from the same registry), installed once into node_modules/.cache/node-lines.
  */
@@ -10,7 +10,12 @@ import { delimiter, isAbsolute, join } from "node:path";
 import { promisify } from "node:util";
 import { repoRoot } from "../repo-root.js";
 
-export const NODE_LINES = [22, 24, 26] as const;
+/** Every Node line the published packages are proven on. */
+export const SUPPORTED_NODE_LINES = [20, 22, 24, 26] as const;
+/** The toolchain's own line (the `node` running this). */
+export const TOOLCHAIN_NODE_LINE = Number(process.versions.node.split(".")[0]);
+/** The lines proven beside the toolchain's: every supported line but the one running. */
+export const NODE_LINES = SUPPORTED_NODE_LINES.filter((line) => line !== TOOLCHAIN_NODE_LINE);
 
 const cache = join(repoRoot, "node_modules/.cache/node-lines");
 

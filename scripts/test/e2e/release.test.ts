@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { providerSpecs, startMock, type RunningMock } from "@org/prism-mock";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
-import { NODE_LINES, nodeLineBin, pathWithNode } from "../../node-lines/node-line.js";
+import { NODE_LINES, nodeLineBin, pathWithNode, TOOLCHAIN_NODE_LINE } from "../../node-lines/node-line.js";
 import { startRegistry, type RunningRegistry } from "../../registry/start-registry.js";
 import { repoRoot } from "../../repo-root.js";
 import { commitAll, repoBin, repoCopy, run } from "../repo-copy.js";
@@ -78,7 +78,7 @@ async function expectConsumerToWork(
   expect(called.output, node).toBe(providers.map((provider) => `${provider}: ok\n`).join(""));
 }
 
-it(`publishes every package with the real \`pnpm release\` to a registry, from which users on Node 20, ${NODE_LINES.join(", ")} install, type-check and call them`, {
+it(`publishes every package with the real \`pnpm release\` to a registry, from which users on Node ${TOOLCHAIN_NODE_LINE}, ${NODE_LINES.join(", ")} install, type-check and call them`, {
   timeout: 900_000,
 }, async () => {
   const work = await testTempDir("release-");
@@ -109,15 +109,15 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
     /No unpublished projects to publish|already published/i,
   );
 
-  // The user's path: a fresh project outside the workspace, on Node 20 and on every later line.
+  // The user's path: a fresh project outside the workspace, on the toolchain's Node and on every other supported line.
   for (const provider of providers) mocks.push(await startMock({ spec: provider.spec }));
   const urls = Object.fromEntries(providers.map((provider, index) => [provider.provider, mocks[index]!.url]));
   const names = providers.map((provider) => provider.provider);
-  await expectConsumerToWork(join(work, "app-node-20"), names, urls, env, [
+  await expectConsumerToWork(join(work, `app-node-${TOOLCHAIN_NODE_LINE}`), names, urls, env, [
     "tsconfig.bundler.json",
     "tsconfig.nodenext.json",
   ]);
-  // The later lines side by side (each in its own project); the types were checked both ways above.
+  // The other lines side by side (each in its own project); the types were checked both ways above.
   await Promise.all(
     NODE_LINES.map(async (major) => {
       const PATH = pathWithNode(await nodeLineBin(major));
