@@ -24,8 +24,8 @@ async function consumerFiles(providers: string[], urls: Record<string, string>):
   const files: Record<string, string> = {};
   for (const provider of providers) {
     const source = await readFile(join(repoRoot, "packages", `${provider}-customers`, "test/consumer.ts"), "utf8");
-    expect(source).toContain('from "../../src/index.js"');
-    files[`${provider}.ts`] = source.replace('from "../../src/index.js"', `from "${scope}/${provider}-customers"`);
+    expect(source).toContain('from "../src/index.js"');
+    files[`${provider}.ts`] = source.replace('from "../src/index.js"', `from "${scope}/${provider}-customers"`);
   }
   files["main.ts"] = providers
     .map(
