@@ -120,6 +120,14 @@ export function createExchange(settings: ExchangeSettings): Exchange {
     const fetch = attempt.fetch ?? settings.fetch ?? globalThis.fetch;
     const began = log ? performance.now() : 0;
     const { method, url, headers, body } = request;
+    const logged = (outcome: { status: number } | { error: string }) =>
+      log?.exchange({
+        method,
+        url: shown(url),
+        attempt: attempt.number,
+        durationMs: Math.round(performance.now() - began),
+        ...outcome,
+      });
     try {
       const init: FetchInit = {
         ...settings.fetchOptions,
@@ -130,26 +138,14 @@ export function createExchange(settings: ExchangeSettings): Exchange {
       };
       if (body !== undefined) init.body = body;
       const response = (await fetch(url, init)) as Response;
-      log?.exchange({
-        method,
-        url: shown(url),
-        attempt: attempt.number,
-        status: response.status,
-        durationMs: Math.round(performance.now() - began),
-      });
+      logged({ status: response.status });
       return response;
     } catch (error) {
       // An abort (the timeout or the caller) is told apart by the call, which knows which it was.
       if (attempt.signal.aborted) throw error;
       const secrets = auth.secrets();
       const failure = new ConnectionError({ method, url: shown(url), cause: safeCause(error, secrets) });
-      log?.exchange({
-        method,
-        url: shown(url),
-        attempt: attempt.number,
-        error: failure.message,
-        durationMs: Math.round(performance.now() - began),
-      });
+      logged({ error: failure.message });
       throw failure;
     }
   }

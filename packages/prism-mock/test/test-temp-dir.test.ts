@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect, it } from "vitest";
+import { expect, it, onTestFinished } from "vitest";
 import { fileTempDir, testTempDir } from "../src/test-temp-dir.js";
 
 const vitestBin = fileURLToPath(new URL("../node_modules/vitest/vitest.mjs", import.meta.url));
@@ -41,44 +41,43 @@ it("passes a run whose tests remove what they create", { timeout: 60_000 }, asyn
   expect(await readdir(tmp)).toEqual([]);
 });
 
-it("removes the run's temp folder when the run is stopped from outside mid-test", { timeout: 60_000 }, async () => {
-  const tmp = await testTempDir("guarded-");
+/** The stopped-run fixture with `tmp` as its temp dir, once its test has started (and waits forever). */
+async function startStoppedRun(tmp: string) {
   const marker = join(await testTempDir("marker-"), "started");
   const root = fileURLToPath(new URL("./fixtures/stopped-run", import.meta.url));
   const run = spawn(process.execPath, [vitestBin, "run", "--root", root], {
     env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, STARTED_MARKER: marker },
     stdio: "ignore",
   });
-  try {
-    await expect.poll(() => existsSync(marker), { timeout: 30_000 }).toBe(true);
-    expect((await readdir(tmp)).filter((name) => name.startsWith("test-run-"))).toHaveLength(1);
-    run.kill("SIGTERM");
-    await once(run, "exit");
-    // The guard's folder (and what the test made in it) is gone. A folder vitest itself makes
-    // at start-up, before any globalSetup, may stay behind a killed run: that one is vitest's.
-    expect((await readdir(tmp)).filter((name) => name.startsWith("test-run-"))).toEqual([]);
-  } finally {
-    run.kill("SIGKILL");
-  }
+  onTestFinished(() => void run.kill("SIGKILL"));
+  await expect.poll(() => existsSync(marker), { timeout: 30_000 }).toBe(true);
+  return run;
+}
+
+const runFolders = async (tmp: string) => (await readdir(tmp)).filter((name) => name.startsWith("test-run-"));
+
+it("removes the run's temp folder when the run is stopped from outside mid-test", { timeout: 60_000 }, async () => {
+  const tmp = await testTempDir("guarded-");
+  const run = await startStoppedRun(tmp);
+  expect(await runFolders(tmp)).toHaveLength(1);
+  run.kill("SIGTERM");
+  await once(run, "exit");
+  // The guard's folder (and what the test made in it) is gone. A folder vitest itself makes
+  // at start-up, before any globalSetup, may stay behind a killed run: that one is vitest's.
+  expect(await runFolders(tmp)).toEqual([]);
 });
 
 it("removes, on the next run, the folder of a run killed outright, and says so", { timeout: 60_000 }, async () => {
   const tmp = await testTempDir("guarded-");
-  const marker = join(await testTempDir("marker-"), "started");
-  const root = fileURLToPath(new URL("./fixtures/stopped-run", import.meta.url));
-  const run = spawn(process.execPath, [vitestBin, "run", "--root", root], {
-    env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, STARTED_MARKER: marker },
-    stdio: "ignore",
-  });
-  await expect.poll(() => existsSync(marker), { timeout: 30_000 }).toBe(true);
+  const run = await startStoppedRun(tmp);
   run.kill("SIGKILL");
   await once(run, "exit");
-  const left = (await readdir(tmp)).filter((name) => name.startsWith("test-run-"));
+  const left = await runFolders(tmp);
   expect(left).toEqual([expect.stringMatching(new RegExp(`^test-run-${run.pid}-`))]);
   const next = await runFixture("tidy-run", tmp);
   expect(next.output).toContain(`Removed the temp folders of 1 test run(s) stopped before their end: ${left[0]}.`);
   expect(next.exitCode, next.output).toBe(0);
-  expect((await readdir(tmp)).filter((name) => name.startsWith("test-run-"))).toEqual([]);
+  expect(await runFolders(tmp)).toEqual([]);
 });
 
 // Its removal is checked by this package's own run: the global guard fails a run that leaves anything.
