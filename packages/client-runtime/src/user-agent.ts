@@ -27,20 +27,3 @@ function readPlatformId(): string | undefined {
         : [];
   return name && version ? `${name}/${version.split(".").slice(0, 2).join(".")}` : undefined;
 }
-
-/** The value of a header in a plain headers object, whatever its case. */
-export function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
-  return key === undefined ? undefined : headers[key];
-}
-
-/** The headers with every spelling of `name` replaced by one `name: value`. */
-export function withHeader(
-  headers: Record<string, string> | undefined,
-  name: string,
-  value: string,
-): Record<string, string> {
-  const rest = Object.fromEntries(Object.entries(headers ?? {}).filter(([key]) => key.toLowerCase() !== name));
-  return { ...rest, [name]: value };
-}
