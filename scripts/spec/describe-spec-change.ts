@@ -42,7 +42,18 @@ export function describeChange(diff: Diff, before: object, after: object): strin
     return `${operation}: ${plain(diff)}`;
   }
   if (path[0] === "components" && path[1] === "examples" && path[2]) return `Updated the example \`${path[2]}\``;
+  if (path[0] === "servers") return describeServerChange(diff, path);
   return `${path.slice(0, 3).join(".")}: ${plain(diff)}`;
+}
+
+function describeServerChange(diff: Diff, path: string[]): string {
+  const url = (server: unknown) => `\`${(server as { url?: string } | undefined)?.url}\``;
+  if (path.length === 2)
+    return diff.action === "add" ? `Added the server ${url(diff.after)}` : `Removed the server ${url(diff.before)}`;
+  if (path[2] === "url" && path[1] === "0")
+    return `Changed the default server from \`${diff.before}\` to \`${diff.after}\`: calls without a \`baseUrl\` go there now`;
+  if (path[2] === "url") return `Changed a server's URL from \`${diff.before}\` to \`${diff.after}\``;
+  return `Updated the ${path[2]} of a server`;
 }
 
 function describeModelChange(

@@ -44,7 +44,12 @@ const edits: [string, Bump, (spec: Spec) => void][] = [
     "minor",
     (spec) => list(spec).get.parameters.push({ name: "q", in: "query", schema: { type: "string" } }),
   ],
-  ["an enum value added", "minor", (spec) => customer(spec).properties.gender.enum.push("DIVERSE")],
+  // Customer is read as well as sent: a new value breaks an exhaustive switch over it.
+  [
+    "an enum value added to a model callers read",
+    "major",
+    (spec) => customer(spec).properties.gender.enum.push("DIVERSE"),
+  ],
   ["an operation's first parameter added, optional", "minor", (spec) => (one(spec).get.parameters = [expand(false)])],
   ["an operation's first parameter added, required", "major", (spec) => (one(spec).get.parameters = [expand(true)])],
   ["an operation's last parameters removed", "major", (spec) => delete list(spec).get.parameters],
