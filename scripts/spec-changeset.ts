@@ -1,18 +1,26 @@
 /**
- * `pnpm spec:changeset [--since <git ref>]`: for each provider, compares its spec with the one
- * of its last release (its changesets tag; before the first release, the commit that added the
- * spec; or `--since <ref>`), classifies the change (major, minor, patch; see
- * spec/classify-spec-change.ts) and writes `.changeset/spec-<provider>.md` with that bump and one
- * line per change, phrased for the package's users. The ref is named by its tag or short sha.
+ * `pnpm spec:changeset [--since <git ref>]`: for each provider whose spec changed, judges the
+ * change twice (the spec diff, and code written against the previous types compiled against the
+ * new ones: spec/judge-version.ts), takes the higher bump and writes `.changeset/spec-<provider>.md`
+ * with it, one line per change in the package users' words, and why when the types raised it.
+ * - A released package counts from its last release tag (or `--since <ref>`).
+ * - A package never released counts from the committed spec (HEAD): the changeset describes the
+ *   edit in the working tree, keeping the lines an earlier committed edit wrote. Its bump is at
+ *   most minor: nothing was released that it could break, and a first release is 0.1.0.
+ * `--check` writes nothing and fails when a released package's spec changed without a pending
+ * changeset of at least that bump (naming what breaks for its users), or when a package never
+ * released has no pending changeset, or a major one (its first release would be 1.0.0).
  * Run it in the repository root.
- * `--check` writes nothing and fails when a changed spec has no pending changeset for its
- * package with at least that bump (CI runs it).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml } from "@redocly/openapi-core";
-import { classifySpecChange, type Bump, type SpecChange } from "./spec/classify-spec-change.js";
-import { firstCommitOf, lastReleaseTag, refLabel, specAt } from "./spec/released-spec.js";
+import type { Bump } from "./spec/classify-spec-change.js";
+import { judgeVersions, RANK, type VersionVerdict } from "./spec/judge-version.js";
+import type { TypesVersion } from "./spec/judge-types.js";
+import type { OpenApiDocument } from "./spec/load-spec.js";
+import { fileAt, lastReleaseTag, refLabel } from "./spec/git-history.js";
+import { renderTypes } from "./spec/render-types.js";
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -20,57 +28,124 @@ const check = args.includes("--check");
 const since = args.includes("--since") ? args[args.indexOf("--since") + 1] : undefined;
 const scope = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { config: { scope: string } }).config
   .scope;
-const RANK: Record<Bump, number> = { patch: 0, minor: 1, major: 2 };
+
+interface Provider {
+  name: string;
+  packageName: string;
+  released?: string;
+  base: string;
+  label: string;
+  before: TypesVersion;
+  after: TypesVersion;
+}
 
 let failed = false;
-for (const provider of readdirSync(join(root, "specs")).sort()) {
-  const packageName = `${scope}/${provider}-customers`;
-  const specPath = `specs/${provider}/customers.yaml`;
+const providers: Provider[] = [];
+for (const name of readdirSync(join(root, "specs")).sort()) {
+  const packageName = `${scope}/${name}-customers`;
+  const specPath = `specs/${name}/customers.yaml`;
   const released = lastReleaseTag(root, packageName);
-  // Before the first release, changes count from the commit that added the spec.
-  const base = since ?? released ?? firstCommitOf(root, specPath);
-  if (!base) {
-    console.log(`${provider}: the spec is not committed yet; its first-release changeset covers it.`);
-    continue;
-  }
+  const base = since ?? released ?? "HEAD";
   const label = refLabel(root, base, packageName);
-  const before = specAt(root, base, specPath);
-  const change: SpecChange | undefined = before
-    ? classifySpecChange(before, parseYaml(readFileSync(join(root, specPath), "utf8")) as object)
-    : { bump: "minor", changes: [{ bump: "minor", description: `Added the spec (new since ${label})` }] };
-  if (!change) {
-    console.log(`${provider}: spec unchanged since ${label}.`);
+  const beforeText = fileAt(root, base, specPath);
+  if (beforeText === undefined) {
+    console.log(`${name}: a new spec (not in ${label}); its first-release changeset covers it.`);
+    if (check) checkFirstRelease(name, packageName);
     continue;
   }
-  if (check) {
-    const pending = pendingBump(packageName);
-    // A package never released goes from 0.0.0 to its first version whatever the bump.
-    const enough = pending !== undefined && (!released || RANK[pending] >= RANK[change.bump]);
-    if (!enough) {
-      failed = true;
-      console.error(
-        `${provider}: the spec changed since ${label} (${change.bump}) but ${pending ? `the pending changesets only bump ${packageName} ${pending}` : `no changeset bumps ${packageName}`}. Run \`npm run spec:changeset\`.`,
-      );
-    } else {
-      const outcome = released
-        ? `a pending changeset bumps it ${pending}`
-        : `never released, so the pending changeset (${pending}) takes it to its first version`;
-      console.log(`${provider}: spec changed since ${label} (${change.bump}); ${outcome}.`);
+  const document = parseYaml(beforeText) as OpenApiDocument;
+  const after = parseYaml(readFileSync(join(root, specPath), "utf8")) as OpenApiDocument;
+  // The types as the base shipped them, when they were committed; else rendered from its spec.
+  const types =
+    fileAt(root, base, `packages/${name}-customers/src/generated/customers.ts`) ??
+    (await renderTypes({ file: specPath, document }));
+  providers.push({
+    name,
+    packageName,
+    ...(released ? { released } : {}),
+    base,
+    label,
+    before: { document, types },
+    after: { document: after, types: await renderTypes({ file: specPath, document: after }) },
+  });
+}
+
+const verdicts = judgeVersions(providers);
+providers.forEach((provider, index) => {
+  const verdict = verdicts[index];
+  if (check) checkProvider(provider, verdict);
+  else if (verdict) writeChangeset(provider, verdict);
+  else console.log(`${provider.name}: spec unchanged since ${provider.label}.`);
+});
+if (failed) process.exit(1);
+
+function writeChangeset({ name, packageName, released, label }: Provider, verdict: VersionVerdict): void {
+  const file = join(root, ".changeset", `spec-${name}.md`);
+  let lines = verdict.spec.changes.map((entry) => `- ${entry.description}`);
+  let bump = verdict.bump;
+  let heading = `Spec changes since ${label}:`;
+  let why = verdict.why;
+  if (!released) {
+    // Unreleased: the committed changeset's lines are earlier edits; this one adds to them.
+    const earlier = fileAt(root, "HEAD", `.changeset/spec-${name}.md`)?.match(/^- .*$/gm) ?? [];
+    lines = [...new Set([...earlier, ...lines])];
+    heading = `Spec changes since ${label}, before the first release:`;
+    if (bump === "major") {
+      bump = "minor";
+      why = `Rated major, but ${packageName} has never been released: its first release (0.1.0) takes this change.`;
     }
-    continue;
   }
-  const file = join(root, ".changeset", `spec-${provider}.md`);
-  const list = change.changes.slice(0, 40).map((entry) => `- ${entry.description}`);
-  if (change.changes.length > 40) list.push(`- … and ${change.changes.length - 40} more`);
+  const list = lines.slice(0, 40);
+  if (lines.length > 40) list.push(`- … and ${lines.length - 40} more`);
   writeFileSync(
     file,
-    `---\n"${packageName}": ${change.bump}\n---\n\nSpec changes since ${label}:\n\n${list.join("\n")}\n`,
+    `---\n"${packageName}": ${bump}\n---\n\n${heading}\n\n${list.join("\n")}\n${why ? `\n${why}\n` : ""}`,
   );
-  console.log(
-    `${provider}: ${change.bump}, ${change.changes.length} change(s) since ${label} → .changeset/spec-${provider}.md`,
+  console.log(`${name}: ${bump}, ${verdict.spec.changes.length} change(s) since ${label} → .changeset/spec-${name}.md`);
+}
+
+function checkProvider({ name, packageName, released, label }: Provider, verdict: VersionVerdict | undefined): void {
+  if (!released) {
+    checkFirstRelease(name, packageName, verdict && `spec changed since ${label} (${verdict.bump}); `);
+    return;
+  }
+  if (!verdict) {
+    console.log(`${name}: spec unchanged since ${label}.`);
+    return;
+  }
+  const pending = pendingBump(packageName);
+  if (pending !== undefined && RANK[pending] >= RANK[verdict.bump]) {
+    console.log(`${name}: spec changed since ${label} (${verdict.bump}); a pending changeset bumps it ${pending}.`);
+    return;
+  }
+  failed = true;
+  const breaking = [
+    ...verdict.spec.changes.filter((entry) => entry.bump === verdict.bump).map((entry) => entry.description),
+    ...verdict.types.breaks,
+  ];
+  console.error(
+    `${name}: the spec changed since ${label} (${verdict.bump}) but ${pending ? `the pending changesets only bump ${packageName} ${pending}` : `no changeset bumps ${packageName}`}.`,
+    `\n  What changes for its users:\n${breaking.map((line) => `  - ${line}`).join("\n")}`,
+    "\n  Run `npm run spec:changeset`.",
   );
 }
-if (failed) process.exit(1);
+
+/** A package never released needs a pending changeset, and not a major one: its first release is 0.1.0. */
+function checkFirstRelease(name: string, packageName: string, change = ""): void {
+  const pending = pendingBump(packageName);
+  if (pending === undefined || pending === "major") {
+    failed = true;
+    console.error(
+      pending === undefined
+        ? `${name}: ${packageName} has never been released and no pending changeset releases it. Add its first-release changeset (minor).`
+        : `${name}: ${packageName} has never been released and a pending changeset bumps it major: its first release would be 1.0.0, not 0.1.0. Make it minor.`,
+    );
+    return;
+  }
+  console.log(
+    `${name}: ${change}never released, so the pending changeset (${pending}) takes it to its first version, 0.1.0.`,
+  );
+}
 
 /** The highest bump the pending changesets give a package, if any. */
 function pendingBump(packageName: string): Bump | undefined {

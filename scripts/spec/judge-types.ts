@@ -20,6 +20,8 @@ export interface TypesVerdict {
 interface Check {
   line: number;
   description: string;
+  /** Whether the compiler's reason adds to the description (not for a name that is gone). */
+  explained: boolean;
 }
 
 const RUNTIME = join(repoRoot, "packages/client-runtime/src/public-api.ts");
@@ -79,9 +81,10 @@ export function judgeTypes(pairs: { before: TypesVersion; after: TypesVersion }[
       const line = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1;
       const check = checks[index]!.findLast((candidate) => candidate.line <= line);
       if (!check) throw new Error(`types judge: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
-      if (!broken.has(check.description)) broken.set(check.description, deepestReason(diagnostic.messageText));
+      if (!broken.has(check.description))
+        broken.set(check.description, check.explained ? `: ${deepestReason(diagnostic.messageText)}` : "");
     }
-    const breaks = [...broken].map(([description, reason]) => `${description} (${reason})`);
+    const breaks = [...broken].map(([description, reason]) => `${description}${reason}`);
     if (breaks.length > 0) return { bump: "major", breaks };
     return { bump: withoutComments(before.types) === withoutComments(after.types) ? "patch" : "minor", breaks };
   });
@@ -101,16 +104,22 @@ function usageOf(document: OpenApiDocument): { text: string; checks: Check[] } {
     "type Failure<O> = O extends Record<string | number, any> ? Exclude<NonNullable<ApiResult<O, {}>['error']>, string> : never;",
   ];
   const checks: Check[] = [];
+  // A use that may stop compiling: the compiler's reason is worth quoting.
   const check = (description: string, ...code: string[]) => {
-    checks.push({ line: lines.length + 1, description });
+    checks.push({ line: lines.length + 1, description, explained: true });
     lines.push(...code);
+  };
+  // A name callers write: when it is gone, the description says it all.
+  const named = (description: string, code: string) => {
+    checks.push({ line: lines.length + 1, description, explained: false });
+    lines.push(code);
   };
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of HTTP_METHODS) {
       const operation = item[method] as { operationId?: string } | undefined;
       if (!operation) continue;
       const call = `\`client.${method.toUpperCase()}(${JSON.stringify(path)})\``;
-      check(
+      named(
         `${call} no longer compiles: the operation is gone or moved`,
         `fits<true>(value<Present<AfterPaths[${JSON.stringify(path)}][${JSON.stringify(method)}]>>());`,
       );
@@ -118,13 +127,13 @@ function usageOf(document: OpenApiDocument): { text: string; checks: Check[] } {
       if (!id) continue;
       const before = `BeforeOperations[${JSON.stringify(id)}]`;
       const after = `AfterOperations[${JSON.stringify(id)}]`;
-      check(`\`client.${id}()\` no longer exists`, `type After_${safe(id)} = ${after};`);
+      named(`\`client.${id}()\` no longer exists`, `type After_${safe(id)} = ${after};`);
       check(
-        `a call of \`${id}\` that compiled no longer does (a parameter or field added as required, removed, renamed or narrowed)`,
+        `a call of \`${id}\` that compiled no longer does`,
         `fits<OperationArgs<After_${safe(id)}> & Exact<OperationArgs<${before}>, OperationArgs<After_${safe(id)}>>>(value<OperationArgs<${before}>>());`,
       );
       check(
-        `code that reads \`${id}\`'s answer may no longer compile (a field removed or made optional, a value added to an enum, a type changed)`,
+        `code that reads \`${id}\`'s answer may no longer compile`,
         `fits<Data<${before}>>(value<Data<After_${safe(id)}>>());`,
         `fits<Exact<Data<${before}>, Data<After_${safe(id)}>>>(value<Data<${before}>>());`,
       );
@@ -137,7 +146,7 @@ function usageOf(document: OpenApiDocument): { text: string; checks: Check[] } {
   }
   const schemas = (document.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {};
   for (const name of Object.keys(schemas))
-    check(
+    named(
       `the type \`components["schemas"][${JSON.stringify(name)}]\` is gone (renamed or removed)`,
       `type Schema_${safe(name)} = AfterComponents["schemas"][${JSON.stringify(name)}];`,
     );

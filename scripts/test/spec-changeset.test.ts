@@ -15,8 +15,8 @@ const FIELD_ADDED = [
 
 /**
  * A repo in git with what the script reads (the root manifest, specs, the packages' manifests,
- * .changeset/) for two scaffolded sample providers and no other: "sample" released at 0.1.0,
- * "sample-two" never released, and every changeset consumed.
+ * .changeset/) for two scaffolded sample providers and no other: "sample" released at 0.1.0 (its
+ * changesets consumed), "sample-two" never released, its first-release changeset pending.
  */
 async function releasedCopy(): Promise<string> {
   const copy = await testTempDir("spec-changeset-");
@@ -25,6 +25,10 @@ async function releasedCopy(): Promise<string> {
   await writeSampleProvider(copy, "sample-two");
   for (const file of await readdir(join(copy, ".changeset")))
     if (file.endsWith(".md") && file !== "README.md") await run("rm", [join(copy, ".changeset", file)], copy);
+  await writeFile(
+    join(copy, ".changeset/sample-two-first-release.md"),
+    '---\n"@org/sample-two-customers": minor\n---\n\nFirst release.\n',
+  );
   await commitAll(copy, "release");
   expect((await run("git", ["tag", "@org/sample-customers@0.1.0"], copy)).code).toBe(0);
   return copy;
@@ -75,26 +79,77 @@ describe("pnpm spec:changeset", () => {
     await run("git", ["tag", "-d", "@org/sample-customers@0.1.0"], copy);
     expect(await run(repoBin("tsx"), [script, "--since", "HEAD"], copy)).toMatchObject({ code: 0 });
     expect(await readFile(join(copy, ".changeset/spec-sample.md"), "utf8")).toBe(
-      `---\n"@org/sample-customers": minor\n---\n\nSpec changes since ${sha}:\n\n- Added optional field \`email\` to \`Customer\`\n`,
+      `---\n"@org/sample-customers": minor\n---\n\nSpec changes since ${sha}, before the first release:\n\n- Added optional field \`email\` to \`Customer\`\n`,
     );
   });
 
-  it("writes a changeset before a package's first release, counting from the commit that added its spec", {
+  it("writes a changeset before a package's first release for that package alone, describing the edit", {
     timeout: 300_000,
   }, async () => {
     const copy = await releasedCopy();
+    // Earlier edits of the never-released spec, committed, are not listed again: only this one.
+    await edit(join(copy, "specs/sample-two/customers.yaml"), "description: Every customer.", "description: All.");
+    await commitAll(copy, "an earlier edit");
+    const sha = (await run("git", ["rev-parse", "--short", "HEAD"], copy)).output.trim();
     await edit(join(copy, "specs/sample-two/customers.yaml"), ...FIELD_ADDED);
     const write = await run(repoBin("tsx"), [script], copy);
     expect(write.code, write.output).toBe(0);
-    const changeset = await readFile(join(copy, ".changeset/spec-sample-two.md"), "utf8");
-    expect(changeset).toMatch(
-      /^---\n"@org\/sample-two-customers": minor\n---\n\nSpec changes since [0-9a-f]{7,}:\n\n- Added optional field `email` to `Customer`\n$/,
+    expect(await readdir(join(copy, ".changeset"))).not.toContain("spec-sample.md");
+    expect(await readFile(join(copy, ".changeset/spec-sample-two.md"), "utf8")).toBe(
+      `---\n"@org/sample-two-customers": minor\n---\n\nSpec changes since ${sha}, before the first release:\n\n- Added optional field \`email\` to \`Customer\`\n`,
     );
-    // Never released: any pending changeset takes it to its first version, so the check passes.
     const check = await run(repoBin("tsx"), [script, "--check"], copy);
     expect(check).toMatchObject({ code: 0 });
-    expect(check.output).toMatch(
-      /sample-two: spec changed since [0-9a-f]{7,} \(minor\); never released, so the pending changeset \(minor\) takes it to its first version\./,
+    expect(check.output).toContain(
+      `sample-two: spec changed since ${sha} (minor); never released, so the pending changeset (minor) takes it to its first version, 0.1.0.`,
+    );
+  });
+
+  it("keeps a breaking edit before the first release at minor, says why, and refuses a major changeset there", {
+    timeout: 300_000,
+  }, async () => {
+    const copy = await releasedCopy();
+    await writeFile(
+      join(copy, ".changeset/spec-sample-two.md"),
+      '---\n"@org/sample-two-customers": minor\n---\n\nSpec changes:\n\n- Earlier line\n',
+    );
+    await commitAll(copy, "an earlier edit's changeset");
+    await edit(join(copy, "specs/sample-two/customers.yaml"), FIELD_ADDED[0], "    CustomerList:");
+    expect(await run(repoBin("tsx"), [script], copy)).toMatchObject({ code: 0 });
+    const changeset = await readFile(join(copy, ".changeset/spec-sample-two.md"), "utf8");
+    expect(changeset).toMatch(/^---\n"@org\/sample-two-customers": minor\n---\n/);
+    expect(changeset).toContain("- Earlier line\n- Removed field `name` from `Customer`\n");
+    expect(changeset).toContain(
+      "Rated major, but @org/sample-two-customers has never been released: its first release (0.1.0) takes this change.",
+    );
+
+    await writeFile(join(copy, ".changeset/oops.md"), '---\n"@org/sample-two-customers": major\n---\n\nOops.\n');
+    const check = await run(repoBin("tsx"), [script, "--check"], copy);
+    expect(check.code).toBe(1);
+    expect(check.output).toContain("its first release would be 1.0.0, not 0.1.0. Make it minor.");
+  });
+
+  it("raises the bump when the types break what the spec diff rates minor, says why, and the check names it", {
+    timeout: 300_000,
+  }, async () => {
+    const copy = await releasedCopy();
+    // A renamed path parameter: api-smart-diff sees a compatible path; `client.GET(path)` calls stop compiling.
+    await edit(
+      join(copy, "specs/sample/customers.yaml"),
+      "  /customers/{customer_id}:\n    parameters:\n      - name: customer_id",
+      "  /customers/{id}:\n    parameters:\n      - name: id",
+    );
+    await writeFile(join(copy, ".changeset/tweak.md"), '---\n"@org/sample-customers": minor\n---\n\nA tweak.\n');
+    const check = await run(repoBin("tsx"), [script, "--check"], copy);
+    expect(check.code).toBe(1);
+    expect(check.output).toContain("(major) but the pending changesets only bump @org/sample-customers minor.");
+    expect(check.output).toContain('`client.GET("/customers/{customer_id}")` no longer compiles');
+
+    expect(await run(repoBin("tsx"), [script], copy)).toMatchObject({ code: 0 });
+    const changeset = await readFile(join(copy, ".changeset/spec-sample.md"), "utf8");
+    expect(changeset).toMatch(/^---\n"@org\/sample-customers": major\n---\n/);
+    expect(changeset).toMatch(
+      /The spec diff rates this (minor|patch), but code written against the previous types no longer compiles:\n- `client\.GET\("\/customers\/\{customer_id\}"\)` no longer compiles/,
     );
   });
 
@@ -110,6 +165,9 @@ describe("pnpm spec:changeset", () => {
     await writeFile(join(copy, ".changeset/tweak.md"), '---\n"@org/sample-customers": patch\n---\n\nA tweak.\n');
     const check = await run(repoBin("tsx"), [script, "--check"], copy);
     expect(check.code).toBe(1);
-    expect(check.output).toContain("(major) but the pending changesets only bump @org/sample-customers patch");
+    expect(check.output).toContain("(major) but the pending changesets only bump @org/sample-customers patch.");
+    expect(check.output).toContain(
+      "What changes for its users:\n  - Removed operation `GET /customers/{customer_id}` (`getCustomer`)",
+    );
   });
 });

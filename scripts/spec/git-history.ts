@@ -1,5 +1,4 @@
 import { execFileSync } from "node:child_process";
-import { parseYaml } from "@redocly/openapi-core";
 
 /** The newest changesets release tag of a package (`@org/x@1.2.3`), or undefined if never released. */
 export function lastReleaseTag(root: string, packageName: string): string | undefined {
@@ -21,11 +20,6 @@ export function lastReleaseTag(root: string, packageName: string): string | unde
     .at(-1);
 }
 
-/** The commit that first added `path`, as a short sha; undefined when it is not committed. */
-export function firstCommitOf(root: string, path: string): string | undefined {
-  return git(root, ["log", "--diff-filter=A", "--format=%h", "--", path]).split("\n").filter(Boolean).at(-1);
-}
-
 /** A ref as a changelog names it: a tag given by name, the package's tag at that commit, else its short sha. */
 export function refLabel(root: string, ref: string, packageName: string): string {
   try {
@@ -38,10 +32,10 @@ export function refLabel(root: string, ref: string, packageName: string): string
   }
 }
 
-/** A spec as it was at a git ref, parsed; undefined when the file did not exist there. */
-export function specAt(root: string, ref: string, path: string): object | undefined {
+/** A file as it was at a git ref; undefined when it did not exist there. */
+export function fileAt(root: string, ref: string, path: string): string | undefined {
   try {
-    return parseYaml(git(root, ["show", `${ref}:${path}`])) as object;
+    return git(root, ["show", `${ref}:${path}`]);
   } catch {
     return undefined;
   }
