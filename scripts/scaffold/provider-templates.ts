@@ -57,6 +57,7 @@ function packageJson(names: ProviderNames, versions: SharedVersions, scope: stri
     },
     dependencies: { [`${scope}/client-runtime`]: "workspace:^", "openapi-fetch": versions.openapiFetch },
     devDependencies: {
+      [`${scope}/customers-mock`]: "workspace:*",
       [`${scope}/prism-mock`]: "workspace:*",
       "@types/node": versions.typesNode,
       typescript: versions.typescript,
@@ -284,9 +285,9 @@ export function tokenVariable(names: ProviderNames): string {
 
 function globalSetup(names: ProviderNames, scope: string): string {
   return `import { fileURLToPath } from "node:url";
-import { prismGlobalSetup } from "${scope}/prism-mock/vitest";
+import { mockGlobalSetup } from "${scope}/customers-mock/vitest";
 
-export default prismGlobalSetup(fileURLToPath(new URL("../../../specs/${names.slug}/customers.yaml", import.meta.url)));
+export default mockGlobalSetup(fileURLToPath(new URL("../../../specs/${names.slug}/customers.yaml", import.meta.url)));
 `;
 }
 

@@ -1,4 +1,4 @@
 import { fileURLToPath } from "node:url";
-import { prismGlobalSetup } from "@org/prism-mock/vitest";
+import { mockGlobalSetup } from "@org/customers-mock/vitest";
 
-export default prismGlobalSetup(fileURLToPath(new URL("../../../specs/cybersource/customers.yaml", import.meta.url)));
+export default mockGlobalSetup(fileURLToPath(new URL("../../../specs/cybersource/customers.yaml", import.meta.url)));

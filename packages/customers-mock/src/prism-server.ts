@@ -3,33 +3,27 @@ import { createLogger } from "@stoplight/prism-core";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import { createServer } from "@stoplight/prism-http-server";
 
-export interface StartMockOptions {
+export interface PrismOptions {
   /** Path of the OpenAPI spec to serve. */
   spec: string;
-  /** TCP port; 0 (the default) picks a free one. */
-  port?: number;
-  /** Interface to listen on; loopback by default so the mock is never reachable from outside. */
-  host?: string;
   /** Answer with schema-generated data instead of the spec's examples. */
   dynamic?: boolean;
 }
 
-export interface RunningMock {
-  /** The mock's base URL, e.g. `http://127.0.0.1:4010`. */
+export interface PrismServer {
   url: string;
-  spec: string;
   /** Stops the server and closes its connections; safe to call more than once. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts Prism in this process on a spec: it validates requests (auth, params, bodies) and
- * answers with the spec's examples, so a client can be tested over real HTTP. Resolves when
- * the server has answered a first request.
+ * Starts Prism in this process on a spec, on a free loopback port: it validates requests (auth,
+ * params, bodies) and answers with the spec's examples. Resolves when it has answered a first
+ * request. The mock's own server (start-mock.ts) stands in front of it.
  */
-export async function startMock(options: StartMockOptions): Promise<RunningMock> {
+export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const spec = resolve(options.spec);
-  const host = options.host ?? "127.0.0.1";
+  const host = "127.0.0.1";
   let operations: Awaited<ReturnType<typeof getHttpOperationsFromSpec>>;
   try {
     operations = await getHttpOperationsFromSpec(spec);
@@ -51,8 +45,8 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     },
     components: { logger: createLogger("MOCK", { level: process.env.PRISM_LOG_LEVEL ?? "silent" }) },
   });
-  const address = await server.listen(options.port ?? 0, host).catch((message: unknown) => {
-    throw new Error(`Prism could not listen on ${host}:${options.port ?? 0} for ${spec}: ${String(message)}`);
+  const address = await server.listen(0, host).catch((message: unknown) => {
+    throw new Error(`Prism could not listen on ${host} for ${spec}: ${String(message)}`);
   });
   const url = address.replace("0.0.0.0", host);
   let stopped: Promise<void> | undefined;
@@ -63,7 +57,7 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     await stop();
     throw error;
   }
-  return { url, spec, stop };
+  return { url, stop };
 }
 
 async function waitUntilAnswering(url: string, attempts = 50): Promise<void> {
