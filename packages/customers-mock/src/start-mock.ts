@@ -109,14 +109,18 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     const answerBody = Buffer.from(await answer.arrayBuffer());
     const stored =
       stateful && matched && answer.status < 400
-        ? stateful.answer(matched, { query: url.searchParams, headers: request.headers, body })
+        ? stateful.answer(matched, { pathname: url.pathname, query: url.searchParams, headers: request.headers, body })
         : undefined;
+    const relayed = [...answer.headers].filter(([name]) => !UNRELAYED.has(name));
     if (stored) {
-      const text = stored.body === undefined ? "" : JSON.stringify(stored.body);
-      response.writeHead(stored.status, stored.headers).end(text);
+      // The headers the spec documents (correlation ids …) as Prism gave them, the stored answer's own over them.
+      const headers = {
+        ...Object.fromEntries(relayed.filter(([name]) => name !== "content-type")),
+        ...stored.headers,
+      };
+      response.writeHead(stored.status, headers).end(stored.body === undefined ? "" : JSON.stringify(stored.body));
       return;
     }
-    const relayed = [...answer.headers].filter(([name]) => !UNRELAYED.has(name));
     response.writeHead(answer.status, answer.statusText, relayed).end(answerBody);
   }
 

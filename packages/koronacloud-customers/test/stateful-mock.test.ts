@@ -18,7 +18,11 @@ describe("KORONA.cloud's stateful mock, through the real client", () => {
     const created = unwrap(
       await korona.POST("/accounts/{accountId}/customers", {
         ...account,
-        body: Array.from({ length: 25 }, (_, index) => ({ number: `N-${index}`, firstname: "Ada", lastname: `Test ${index}` })),
+        body: Array.from({ length: 25 }, (_, index) => ({
+          number: `N-${index}`,
+          firstname: "Ada",
+          lastname: `Test ${index}`,
+        })),
       }),
     );
     expect(created).toHaveLength(25);
@@ -39,7 +43,9 @@ describe("KORONA.cloud's stateful mock, through the real client", () => {
       body: { lastname: "Lovelace" },
     });
     expect(update.response.status).toBe(204);
-    expect(unwrap(await korona.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", one)).lastname).toBe("Lovelace");
+    expect(unwrap(await korona.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", one)).lastname).toBe(
+      "Lovelace",
+    );
 
     const pages = [];
     for await (const page of listCustomerPages(korona, accountId, { size: 10 })) pages.push(page);
@@ -47,7 +53,9 @@ describe("KORONA.cloud's stateful mock, through the real client", () => {
     expect(pages.map((page) => page.currentPage)).toEqual(pages.map((_, index) => index + 1));
     expect(pages.flatMap((page) => page.results).length).toBe(seeded + 25);
 
-    expect((await korona.DELETE("/accounts/{accountId}/customers/{customerIdOrNumber}", one)).response.status).toBe(204);
+    expect((await korona.DELETE("/accounts/{accountId}/customers/{customerIdOrNumber}", one)).response.status).toBe(
+      204,
+    );
     const gone = await korona.GET("/accounts/{accountId}/customers/{customerIdOrNumber}", one);
     expect(gone.response.status).toBe(404);
     expect(unwrap(await korona.GET("/accounts/{accountId}/customers", account)).resultsTotal).toBe(seeded + 24);

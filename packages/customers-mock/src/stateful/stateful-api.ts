@@ -7,6 +7,8 @@ import { jsonSchemaOf, objectSchema, resourcesOf, type Resource } from "./resour
 type Data = Record<string, unknown>;
 
 export interface StatefulRequest {
+  /** The request's path, e.g. `/tms/v2/customers`. */
+  pathname: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: Buffer;
@@ -80,11 +82,14 @@ export class StatefulApi {
       return undefined;
     }
     const body = this.#body(resource, request);
-    if (matched.method === "get") return this.#list(matched, resource, records, request.query);
+    if (matched.method === "get") return this.#list(matched, records, request.query);
     if (matched.method === "post") {
       const created = (Array.isArray(body) ? body : [body]).map((item) => this.#create(resource, item, records));
       records.push(...created);
-      return this.#success(matched, resource, Array.isArray(body) ? created : created[0]!, "create");
+      const answer = this.#success(matched, resource, Array.isArray(body) ? created : created[0]!, "create");
+      if (!Array.isArray(body) && documentsHeader(this.#spec, matched, "location"))
+        answer.headers.location = `${request.pathname.replace(/\/$/, "")}/${encodeURIComponent(String(created[0]![resource.keys[0]!]))}`;
+      return answer;
     }
     if ((matched.method === "patch" || matched.method === "delete") && Array.isArray(body)) {
       const results = body.map((item: Data) => {
@@ -131,8 +136,9 @@ export class StatefulApi {
   }
 
   #create(resource: Resource, body: Data, records: Data[]): Data {
-    const record: Data = { ...body };
     const seed = resource.seeds[0] ?? {};
+    // A field the create body shapes otherwise than the record (CloudLX's realm ids) is not stored as is.
+    const record = Object.fromEntries(Object.entries(body).filter(([name, value]) => sameShape(value, seed[name])));
     for (const [name, given] of Object.entries(resource.schema.properties)) {
       const property = this.#spec.resolve(given) ?? {};
       if (record[name] !== undefined || (!property.readOnly && !resource.schema.required.includes(name))) continue;
@@ -147,7 +153,10 @@ export class StatefulApi {
   #update(resource: Resource, record: Data, body: Data | Data[]): Data {
     const changes = Object.fromEntries(
       Object.entries(Array.isArray(body) ? {} : body).filter(
-        ([name]) => !this.#spec.resolve(resource.schema.properties[name])?.readOnly && !resource.keys.includes(name),
+        ([name, value]) =>
+          !this.#spec.resolve(resource.schema.properties[name])?.readOnly &&
+          !resource.keys.includes(name) &&
+          sameShape(value, record[name]),
       ),
     );
     const updated: Data = { ...record, ...changes };
@@ -160,7 +169,7 @@ export class StatefulApi {
     return updated;
   }
 
-  #list(matched: MatchedOperation, resource: Resource, records: Data[], query: URLSearchParams): StatefulAnswer {
+  #list(matched: MatchedOperation, records: Data[], query: URLSearchParams): StatefulAnswer {
     const parameters: Node[] = (matched.operation.parameters ?? []).map((parameter: Node) =>
       this.#spec.resolve(parameter),
     );
@@ -270,8 +279,21 @@ export class StatefulApi {
   }
 }
 
+/** Whether a value given for a field has the shape of the one stored (arrays of the same kind of item). */
+function sameShape(value: unknown, stored: unknown): boolean {
+  if (stored === undefined || stored === null || value === null) return true;
+  if (Array.isArray(stored))
+    return Array.isArray(value) && (value.length === 0 || stored.length === 0 || typeof value[0] === typeof stored[0]);
+  return typeof value === typeof stored && Array.isArray(value) === Array.isArray(stored);
+}
+
 function matches(resource: Resource, record: Data, id: string): boolean {
   return resource.keys.some((key) => record[key] !== undefined && String(record[key]) === id);
+}
+
+function documentsHeader(spec: SpecDocument, matched: MatchedOperation, header: string): boolean {
+  const response = spec.resolve(matched.operation.responses[successStatus(matched.operation)]);
+  return Object.keys(response?.headers ?? {}).some((name) => name.toLowerCase() === header);
 }
 
 function successStatus(operation: Node): string {
