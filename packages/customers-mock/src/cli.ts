@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 /**
  * `customers-mock <client> [--port <n>] [--stateful] [--host <h>]`: serves an installed client's
- * spec (`fastly`, `fastly-customers` or `@org/fastly-customers`) with Prism, prints where and the
- * client option to use, and stops cleanly on Ctrl-C or SIGTERM, or when its parent process dies.
+ * spec (`fastly`, `fastly-customers` or `@org/fastly-customers`; or a spec file's path) with
+ * Prism, on the spec's `x-mock-port` unless told, prints where and the client option to use, and
+ * stops cleanly on Ctrl-C or SIGTERM, or when its parent process dies.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { clientPackageName, clientSpec, mockPortOf } from "./client-spec.js";
 import { startMock } from "./start-mock.js";
 
-const USAGE = "usage: customers-mock <client> [--port <n>] [--stateful] [--host <address>]";
+const USAGE = "usage: customers-mock <client | spec.yaml> [--port <n>] [--stateful] [--host <address>]";
 
 let parsed: ReturnType<typeof parse>;
 try {
@@ -25,9 +27,11 @@ if (values.help || positionals.length !== 1) {
 }
 const client = positionals[0]!;
 
+const isFile = /\.(ya?ml|json)$/.test(client);
 let spec: string;
 try {
-  spec = clientSpec(client);
+  spec = isFile ? resolve(client) : clientSpec(client);
+  if (!existsSync(spec)) throw new Error(`${spec} does not exist`);
 } catch (error) {
   console.error(`customers-mock: ${(error as Error).message}`);
   process.exit(2);
@@ -61,7 +65,9 @@ try {
   stop = mock.stop;
   // Keeps the process alive while the server listens.
   setInterval(() => {}, 1 << 30);
-  console.log(`${clientPackageName(client)} mock${values.stateful ? " (stateful)" : ""} on ${mock.url}`);
+  console.log(
+    `${isFile ? spec : clientPackageName(client)} mock${values.stateful ? " (stateful)" : ""} on ${mock.url}`,
+  );
   console.log(
     `  client option: { baseUrl: "${mock.url}" } (any credentials: the mock checks they are there, not their value)`,
   );
