@@ -1,4 +1,3 @@
-import type { ServerResponse } from "node:http";
 import { exampleOf, type MatchedOperation, type SpecDocument } from "./spec-document.js";
 
 /** What a mock can do wrong on purpose, for code that must survive it. */
@@ -37,41 +36,63 @@ const STATUS_TEXT: Record<string, string> = {
   "401": "Unauthorized",
 };
 
+export interface FaultAnswer {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Send only the first half of `body` and end the connection. */
+  truncate?: boolean;
+}
+
 /**
- * Answers a request with a fault: a 429 or 503 with `Retry-After`, a 401 (what an expired token
- * gets), each with the body the operation documents for that status when it has one; a stall
- * that never answers (until the caller gives up or the mock stops); or a body cut off mid-way
- * (a `Content-Length` the socket never delivers).
+ * What a fault answers: a 429 or 503 with `Retry-After`, a 401 (what an expired token gets), each
+ * with the body the operation documents for that status when it has one; a body cut off mid-way
+ * (`truncate`: its `Content-Length` is never delivered); or, for a stall, nothing (undefined):
+ * the caller waits until it gives up or the mock stops.
  */
-export function answerWithFault(
+export function faultAnswer(
   fault: QueuedFault,
   spec: SpecDocument,
   matched: MatchedOperation | undefined,
-  response: ServerResponse,
-): void {
-  if (fault.kind === "stall") return;
+): FaultAnswer | undefined {
+  if (fault.kind === "stall") return undefined;
   if (fault.kind === "truncate") {
-    const body = Buffer.from(JSON.stringify(successExample(spec, matched) ?? { message: "cut off by the mock" }));
-    response.writeHead(200, { "content-type": "application/json", "content-length": body.length });
-    response.write(body.subarray(0, Math.max(1, Math.floor(body.length / 2))), () => response.socket?.destroy());
-    return;
+    const body = JSON.stringify(successExample(spec, matched) ?? { message: "cut off by the mock" });
+    return { status: 200, statusText: "OK", headers: { "content-type": "application/json" }, body, truncate: true };
   }
   const documented = matched?.operation.responses?.[fault.kind];
   const example = documented ? exampleOf(spec, documented) : undefined;
-  const headers: Record<string, string | number> = {};
-  if (fault.kind !== "401") headers["retry-after"] = fault.retryAfter;
-  else headers["www-authenticate"] = 'Bearer error="invalid_token", error_description="The access token expired"';
-  if (example === undefined) {
-    response.writeHead(Number(fault.kind), STATUS_TEXT[fault.kind], headers).end();
-    return;
-  }
-  const mediaType = Object.keys(spec.resolve(documented).content ?? {})[0] ?? "application/json";
-  response.writeHead(Number(fault.kind), STATUS_TEXT[fault.kind], { ...headers, "content-type": mediaType });
-  response.end(JSON.stringify(example));
+  const headers: Record<string, string> =
+    fault.kind === "401"
+      ? { "www-authenticate": 'Bearer error="invalid_token", error_description="The access token expired"' }
+      : { "retry-after": String(fault.retryAfter) };
+  if (example !== undefined)
+    headers["content-type"] = Object.keys(spec.resolve(documented).content ?? {})[0] ?? "application/json";
+  const body = example === undefined ? "" : JSON.stringify(example);
+  return { status: Number(fault.kind), statusText: STATUS_TEXT[fault.kind]!, headers, body };
 }
 
 function successExample(spec: SpecDocument, matched: MatchedOperation | undefined): unknown {
   const responses = matched?.operation.responses ?? {};
   const status = Object.keys(responses).find((code) => code.startsWith("2"));
   return status ? exampleOf(spec, responses[status]) : undefined;
+}
+
+/** Queued faults, served in order, each for its count of calls. */
+export class FaultQueue {
+  readonly #queued: QueuedFault[] = [];
+  add(kind: unknown, options?: FaultOptions): void {
+    this.#queued.push(parseFault(kind, options));
+  }
+  clear(): void {
+    this.#queued.length = 0;
+  }
+  /** The fault for this call: the one its `x-mock-fault` header asks for, else the next queued. */
+  next(asked: string | null | undefined): QueuedFault | undefined {
+    if (asked !== undefined && asked !== null) return parseFault(asked);
+    const queued = this.#queued[0];
+    if (queued && --queued.count === 0) this.#queued.shift();
+    return queued;
+  }
 }

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document is walked freely, as YAML gives it.
@@ -23,13 +22,15 @@ export interface MatchedOperation {
   params: Record<string, string>;
 }
 
-export async function readSpecDocument(file: string): Promise<SpecDocument> {
+/** A spec from its YAML or JSON text (or already parsed); `file` names it in errors. */
+export function specDocument(given: string | object, file = "the spec"): SpecDocument {
   let root: Node;
   try {
-    root = parse(await readFile(file, "utf8"));
+    root = typeof given === "string" ? parse(given) : structuredClone(given);
   } catch (error) {
     throw new Error(`The mock cannot load ${file}: ${(error as Error).message}`, { cause: error });
   }
+  if (!root?.paths) throw new Error(`The mock cannot load ${file}: it has no paths.`);
   const resolve = (node: Node): Node => {
     let current = node;
     for (let depth = 0; typeof current?.$ref === "string" && depth < 32; depth++)

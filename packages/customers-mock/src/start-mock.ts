@@ -1,16 +1,18 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
+import { readFile } from "node:fs/promises";
 import {
-  answerWithFault,
   FAULT_HEADER,
-  parseFault,
+  type FaultAnswer,
+  FaultQueue,
+  faultAnswer,
   type FaultKind,
   type FaultOptions,
   type QueuedFault,
 } from "./faults.js";
 import { startPrism } from "./prism-server.js";
-import { readSpecDocument } from "./spec-document.js";
+import { specDocument } from "./spec-document.js";
 import { StatefulApi } from "./stateful/stateful-api.js";
 
 export interface StartMockOptions {
@@ -62,17 +64,17 @@ const UNRELAYED = new Set(["content-length", "transfer-encoding", "connection", 
  */
 export async function startMock(options: StartMockOptions): Promise<RunningMock> {
   const specFile = resolve(options.spec);
-  const spec = await readSpecDocument(specFile);
+  const spec = specDocument(
+    await readFile(specFile, "utf8").catch((error: Error) => {
+      throw new Error(`The mock cannot load ${specFile}: ${error.message}`, { cause: error });
+    }),
+    specFile,
+  );
   const stateful = options.stateful ? new StatefulApi(spec) : undefined;
   const prism = await startPrism({ spec: specFile, dynamic: options.dynamic ?? false });
-  const faults: QueuedFault[] = [];
-  const nextFault = (): QueuedFault | undefined => {
-    const queued = faults[0];
-    if (queued && --queued.count === 0) faults.shift();
-    return queued;
-  };
+  const faults = new FaultQueue();
   const reset = () => {
-    faults.length = 0;
+    faults.clear();
     stateful?.reset();
   };
 
@@ -88,14 +90,13 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     const body = await readBody(request);
     if (url.pathname.startsWith("/__mock/")) return control(request.method ?? "GET", url.pathname, body, response);
     const matched = spec.match(request.method ?? "GET", url.pathname);
-    const asked = request.headers[FAULT_HEADER];
     let fault: QueuedFault | undefined;
     try {
-      fault = asked === undefined ? nextFault() : parseFault(String(asked));
+      fault = faults.next(request.headers[FAULT_HEADER]?.toString());
     } catch (error) {
       return send(response, 400, { message: (error as Error).message });
     }
-    if (fault) return answerWithFault(fault, spec, matched, response);
+    if (fault) return answerWithFault(faultAnswer(fault, spec, matched), response);
 
     const headers = Object.entries(request.headers).flatMap(([name, value]) =>
       UNFORWARDED.has(name) || value === undefined ? [] : [[name, String(value)] as [string, string]],
@@ -128,11 +129,11 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     try {
       if (path === "/__mock/faults" && method === "POST") {
         const { fault, ...rest } = JSON.parse(body.toString("utf8") || "{}") as { fault?: unknown } & FaultOptions;
-        faults.push(parseFault(fault, rest));
+        faults.add(fault, rest);
         return void response.writeHead(204).end();
       }
       if (path === "/__mock/faults" && method === "DELETE") {
-        faults.length = 0;
+        faults.clear();
         return void response.writeHead(204).end();
       }
       if (path === "/__mock/reset" && method === "POST") {
@@ -164,10 +165,8 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     spec: specFile,
-    fault: (kind, faultOptions) => void faults.push(parseFault(kind, faultOptions)),
-    clearFaults: () => {
-      faults.length = 0;
-    },
+    fault: (kind, faultOptions) => faults.add(kind, faultOptions),
+    clearFaults: () => faults.clear(),
     reset,
     stop: () =>
       (stopped ??= new Promise<void>((closed) => {
@@ -184,6 +183,18 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
     request.on("end", () => done(Buffer.concat(chunks)));
     request.on("error", failed);
   });
+}
+
+/** Sends a fault's answer; a stall (undefined) sends nothing and leaves the connection open. */
+function answerWithFault(answer: FaultAnswer | undefined, response: ServerResponse): void {
+  if (!answer) return;
+  if (!answer.truncate) {
+    response.writeHead(answer.status, answer.statusText, answer.headers).end(answer.body);
+    return;
+  }
+  const body = Buffer.from(answer.body);
+  response.writeHead(answer.status, { ...answer.headers, "content-length": body.length });
+  response.write(body.subarray(0, Math.max(1, Math.floor(body.length / 2))), () => response.socket?.destroy());
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
