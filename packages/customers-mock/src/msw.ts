@@ -71,8 +71,8 @@ export function mockHandlers<Paths extends {}>(options: MockHandlersOptions): Mo
 
 /**
  * The client's `paths` as the wire carries them: answers without their write-only fields, request
- * bodies without their read-only ones, and neither wrapped in openapi-typescript's `$Read`/`$Write`
- * markers (which openapi-msw does not unwrap).
+ * bodies without their read-only ones, neither wrapped in openapi-typescript's `$Read`/`$Write`
+ * markers (which openapi-msw does not unwrap), under media types without parameters.
  */
 export type WirePaths<Paths> = { [P in keyof Paths]: { [M in keyof Paths[P]]: WireOperation<Paths[P][M]> } };
 type WireOperation<O> = O extends { responses: unknown }
@@ -85,7 +85,14 @@ type WireOperation<O> = O extends { responses: unknown }
     }
   : O;
 type WireContent<R, Direction> = R extends { content: infer C }
-  ? Omit<R, "content"> & { content: { [M in keyof C]: Direction extends "read" ? Readable<C[M]> : Writable<C[M]> } }
+  ? Omit<R, "content"> & {
+      // `application/json;charset=utf-8` as `application/json`: openapi-msw's `.json()` knows media types without parameters.
+      content: {
+        [M in keyof C as M extends `${infer Base};${string}` ? Base : M]: Direction extends "read"
+          ? Readable<C[M]>
+          : Writable<C[M]>;
+      };
+    }
   : R;
 type ReadMarker = { readonly $read: unknown };
 type WriteMarker = { readonly $write: unknown };
