@@ -4,7 +4,9 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../repo-root.js";
 
-const publishedPackages = readdirSync(join(repoRoot, "packages")).filter((dir) => dir.endsWith("-customers"));
+const publishedPackages = readdirSync(join(repoRoot, "packages")).filter(
+  (dir) => dir.endsWith("-customers") || dir === "customers-mock",
+);
 
 const scope = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { config: { scope: string } }).config
   .scope;
