@@ -1,19 +1,20 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { providerSpecs, startMock, type RunningMock } from "@org/prism-mock";
+import { providerSpecs } from "@org/prism-mock";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
 import { NODE_LINES, nodeLineBin, pathWithNode, TOOLCHAIN_NODE_LINE } from "../../node-lines/node-line.js";
 import { startRegistry, type RunningRegistry } from "../../registry/start-registry.js";
 import { repoRoot } from "../../repo-root.js";
 import { commitAll, repoBin, repoCopy, run } from "../repo-copy.js";
+import { mockKitPackages, mockTestFiles, startMockCommand, type MockProcess } from "./user-project.js";
 
 const scope = (JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { config: { scope: string } })
   .config.scope;
 let registry: RunningRegistry | undefined;
-const mocks: RunningMock[] = [];
+const mocks: MockProcess[] = [];
 afterAll(async () => {
-  await Promise.all([registry?.stop(), ...mocks.map((mock) => mock.stop())]);
+  await Promise.allSettled([registry?.stop(), ...mocks.map((mock) => mock.stop())]);
 });
 
 /**
@@ -38,11 +39,16 @@ async function consumerFiles(providers: string[], urls: Record<string, string>):
 
 const compilerOptions = { strict: true, target: "ES2022", lib: ["ES2022", "DOM"], types: [], skipLibCheck: false };
 
-/** In a fresh project: npm install from the registry, strict tsc with each of `configs`, then call every mock (nodenext emits what runs). */
+/**
+ * In a fresh project, as a user: npm install the clients and the mock kit from the registry,
+ * strict tsc with each of `configs`; start each provider's mock with the `customers-mock` command
+ * and call it with the consumer code (nodenext emits what runs), then stop it with SIGTERM; then
+ * type-check and run the user's tests against the mocks (in-process handlers with faults, the
+ * stateful server, each README's example) with vitest.
+ */
 async function expectConsumerToWork(
   app: string,
   providers: string[],
-  urls: Record<string, string>,
   env: Record<string, string>,
   configs: string[],
 ): Promise<void> {
@@ -50,8 +56,16 @@ async function expectConsumerToWork(
   await mkdir(app, { recursive: true });
   await writeFile(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   const packages = providers.map((provider) => `${scope}/${provider}-customers`);
-  const install = await run("npm", ["install", "--no-audit", "--no-fund", ...packages, "typescript@5.9.3"], app, env);
+  const install = await run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", ...packages, ...(await mockKitPackages()), "typescript@5.9.3"],
+    app,
+    env,
+  );
   expect(install.code, `${node}: ${install.output.slice(-3000)}`).toBe(0);
+  const running = await Promise.all(providers.map((provider) => startMockCommand(app, provider, env)));
+  mocks.push(...running);
+  const urls = Object.fromEntries(providers.map((provider, index) => [provider, running[index]!.url]));
   const files = await consumerFiles(providers, urls);
   for (const [name, source] of Object.entries(files)) await writeFile(join(app, name), source);
   await writeFile(
@@ -76,6 +90,39 @@ async function expectConsumerToWork(
   const called = await run("node", ["out/main.js"], app, env);
   expect(called.code, `${node}: ${called.output}`).toBe(0);
   expect(called.output, node).toBe(providers.map((provider) => `${provider}: ok\n`).join(""));
+  for (const mock of running) await mock.stop();
+
+  const tests = await mockTestFiles(providers);
+  for (const [name, source] of Object.entries(tests)) await writeFile(join(app, name), source);
+  await writeFile(
+    join(app, "tsconfig.tests.json"),
+    JSON.stringify({
+      compilerOptions: {
+        ...compilerOptions,
+        exactOptionalPropertyTypes: true,
+        types: ["node"],
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        noEmit: true,
+      },
+      files: Object.keys(tests),
+    }),
+  );
+  const typed = await run(
+    "node",
+    [join(app, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.tests.json"],
+    app,
+    env,
+  );
+  expect(typed.output, `${node}: the user's mock tests`).toBe("");
+  const tested = await run(
+    "node",
+    [join(app, "node_modules/vitest/vitest.mjs"), "run", ...Object.keys(tests)],
+    app,
+    env,
+  );
+  expect(tested.code, `${node}: ${tested.output.slice(-4000)}`).toBe(0);
+  expect(tested.output, node).toMatch(new RegExp(`Test Files\\s+${Object.keys(tests).length} passed`));
 }
 
 it(`publishes every package with the real \`pnpm release\` to a registry, from which users on Node ${TOOLCHAIN_NODE_LINE}, ${NODE_LINES.join(", ")} install, type-check and call them`, {
@@ -98,7 +145,11 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
   expect(release.output).toMatch(/published/i);
   expect(release.code, release.output.slice(-3000)).toBe(0);
   const providers = await providerSpecs(join(repoRoot, "specs"));
-  for (const name of ["client-runtime", ...providers.map((provider) => `${provider.provider}-customers`)]) {
+  for (const name of [
+    "client-runtime",
+    "customers-mock",
+    ...providers.map((provider) => `${provider.provider}-customers`),
+  ]) {
     const published = (await (await fetch(`${registry.url}${scope}%2f${name}`)).json()) as {
       "dist-tags"?: { latest?: string };
     };
@@ -110,10 +161,8 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
   );
 
   // The user's path: a fresh project outside the workspace, on the toolchain's Node and on every other supported line.
-  for (const provider of providers) mocks.push(await startMock({ spec: provider.spec }));
-  const urls = Object.fromEntries(providers.map((provider, index) => [provider.provider, mocks[index]!.url]));
   const names = providers.map((provider) => provider.provider);
-  await expectConsumerToWork(join(work, `app-node-${TOOLCHAIN_NODE_LINE}`), names, urls, env, [
+  await expectConsumerToWork(join(work, `app-node-${TOOLCHAIN_NODE_LINE}`), names, env, [
     "tsconfig.bundler.json",
     "tsconfig.nodenext.json",
   ]);
@@ -122,9 +171,7 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
     NODE_LINES.map(async (major) => {
       const PATH = pathWithNode(await nodeLineBin(major));
       expect((await run("node", ["--version"], work, { PATH })).output).toMatch(new RegExp(`^v${major}\\.`));
-      await expectConsumerToWork(join(work, `app-node-${major}`), names, urls, { ...env, PATH }, [
-        "tsconfig.nodenext.json",
-      ]);
+      await expectConsumerToWork(join(work, `app-node-${major}`), names, { ...env, PATH }, ["tsconfig.nodenext.json"]);
     }),
   );
 
