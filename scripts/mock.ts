@@ -1,5 +1,5 @@
 /**
- * `pnpm mock [provider ...]`: serves every spec in specs/ (or only the named ones) with Prism
+ * `pnpm mock [--stateful] [provider ...]`: serves every spec in specs/ (or only the named ones) with Prism
  * on its fixed port (`x-mock-port` in the spec), prints provider → URL, and stops them all on
  * Ctrl-C, SIGTERM or SIGHUP (exit 0), or when the process that started it dies. The same
  * launcher as the contract tests. The `mock` script `exec`s node, so no shell stands between
@@ -9,7 +9,9 @@ import { join } from "node:path";
 import { providerSpecs, startMock, type RunningMock } from "@org/prism-mock";
 import { repoRoot } from "./repo-root.js";
 
-const wanted = process.argv.slice(2).filter((arg) => arg !== "--");
+const args = process.argv.slice(2).filter((arg) => arg !== "--");
+const stateful = args.includes("--stateful");
+const wanted = args.filter((arg) => arg !== "--stateful");
 const all = await providerSpecs(join(repoRoot, "specs"));
 const unknown = wanted.filter((name) => !all.some((spec) => spec.provider === name));
 if (unknown.length > 0) {
@@ -48,7 +50,7 @@ setInterval(() => {
 }, 250);
 
 try {
-  for (const spec of chosen) running.push(await startMock({ spec: spec.spec, port: spec.port }));
+  for (const spec of chosen) running.push(await startMock({ spec: spec.spec, port: spec.port, stateful }));
 } catch (error) {
   await stopAll();
   console.error(`pnpm mock: ${(error as Error).message}`);

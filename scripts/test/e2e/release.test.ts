@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { providerSpecs } from "@org/prism-mock";
@@ -155,6 +155,40 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
     };
     expect(published["dist-tags"]?.latest, name).toBe("0.1.0");
   }
+  // Before any registry: `pnpm pack` tarballs (workspace: ranges replaced) install with npm alone.
+  const tarballs = join(work, "tarballs");
+  for (const name of [
+    "client-runtime",
+    "customers-mock",
+    ...providers.map((provider) => `${provider.provider}-customers`),
+  ]) {
+    const packed = await run(pnpm, ["pack", "--pack-destination", tarballs], join(copy, "packages", name));
+    expect(packed.code, packed.output).toBe(0);
+  }
+  const offline = join(work, "app-tarballs");
+  await mkdir(offline);
+  await writeFile(join(offline, "package.json"), JSON.stringify({ name: "tarballs", private: true, type: "module" }));
+  const fromTarballs = await run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", ...(await readdir(tarballs)).map((file) => join(tarballs, file))],
+    offline,
+  );
+  expect(fromTarballs.code, fromTarballs.output.slice(-3000)).toBe(0);
+  const modules = [
+    `${scope}/customers-mock`,
+    ...providers.map((provider) => `${scope}/${provider.provider}-customers`),
+  ];
+  const imported = await run(
+    "node",
+    [
+      "--input-type=module",
+      "-e",
+      `for (const name of ${JSON.stringify(modules)}) console.log(name, Object.keys(await import(name)).some((key) => /^(create\\w+Client|startMock)$/.test(key)));`,
+    ],
+    offline,
+  );
+  expect(imported.output).toBe(modules.map((name) => `${name} true\n`).join(""));
+
   // Nothing new to publish: a second release publishes nothing.
   expect((await run(pnpm, ["exec", "changeset", "publish"], copy, env)).output).toMatch(
     /No unpublished projects to publish|already published/i,
