@@ -1,10 +1,9 @@
-import { createHash, randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { exampleOf, type MatchedOperation, type Node, type SpecDocument } from "../spec-document.js";
 import { answerValidator, type AnswerValidator } from "./answer-validator.js";
+import { listPage } from "./list-page.js";
+import { etagOf, newId, pick, result, sameShape, type Data, type Kind } from "./records.js";
 import { jsonSchemaOf, objectSchema, resourcesOf, type Resource } from "./resources.js";
-
-type Data = Record<string, unknown>;
 
 export interface StatefulRequest {
   /** The request's path, e.g. `/tms/v2/customers`. */
@@ -19,14 +18,6 @@ export interface StatefulAnswer {
   headers: Record<string, string>;
   body?: unknown;
 }
-
-type Kind = "create" | "update" | "delete" | "none";
-const ACTIONS: Record<Kind, string[]> = {
-  create: ["ADDED", "CREATED"],
-  update: ["UPDATED", "MODIFIED"],
-  delete: ["DELETED", "REMOVED"],
-  none: ["NONE"],
-};
 
 /**
  * The mock's memory: records created, read, updated, listed and deleted through each resource's
@@ -170,48 +161,8 @@ export class StatefulApi {
   }
 
   #list(matched: MatchedOperation, records: Data[], query: URLSearchParams): StatefulAnswer {
-    const parameters: Node[] = (matched.operation.parameters ?? []).map((parameter: Node) =>
-      this.#spec.resolve(parameter),
-    );
-    const named = (names: string[]) =>
-      parameters.find((parameter) => parameter.in === "query" && names.includes(parameter.name));
-    const pageParameter = named(["page", "pageNumber", "page_number"]);
-    const sizeParameter = named(["size", "pageSize", "page_size", "per_page", "perPage", "limit"]);
-    const first = pageParameter?.schema?.minimum ?? 1;
-    const size = Number(
-      query.get(sizeParameter?.name) ?? sizeParameter?.schema?.default ?? Math.max(records.length, 1),
-    );
-    const page = Number(query.get(pageParameter?.name) ?? first);
-    const shown = sizeParameter ? records.slice((page - first) * size, (page - first + 1) * size) : records;
-    const paging: Record<string, number> = {
-      currentpage: page,
-      page,
-      pagestotal: Math.max(1, Math.ceil(records.length / size)),
-      totalpages: Math.max(1, Math.ceil(records.length / size)),
-      resultstotal: records.length,
-      total: records.length,
-      totalcount: records.length,
-      resultsofpage: shown.length,
-      maxrevision: Math.max(0, ...records.map((record) => Number(record.revision ?? 0))),
-    };
     const status = successStatus(matched.operation);
-    const schema = jsonSchemaOf(this.#spec, matched.operation.responses[status]);
-    const example = exampleOf(this.#spec, matched.operation.responses[status]) as Data | undefined;
-    const items = shown.map((record) => pick(record, objectSchema(this.#spec, schema?.items ?? {}).properties));
-    let body: unknown = items;
-    if (schema?.type !== "array") {
-      const list: Data = {};
-      for (const [name, given] of Object.entries(objectSchema(this.#spec, schema).properties)) {
-        const property = this.#spec.resolve(given);
-        const number = paging[name.toLowerCase().replace(/_/g, "")];
-        if (property?.type === "array")
-          list[name] = shown.map((record) => pick(record, objectSchema(this.#spec, property.items).properties));
-        else if (number !== undefined && ["integer", "number"].includes(property?.type)) list[name] = number;
-        else if (example?.[name] !== undefined) list[name] = example[name];
-      }
-      body = list;
-    }
-    return this.#checked(matched, status, body, {});
+    return this.#checked(matched, status, listPage(this.#spec, matched.operation, status, records, query), {});
   }
 
   #success(matched: MatchedOperation, resource: Resource, value: Data | Data[], kind: Kind): StatefulAnswer {
@@ -279,14 +230,6 @@ export class StatefulApi {
   }
 }
 
-/** Whether a value given for a field has the shape of the one stored (arrays of the same kind of item). */
-function sameShape(value: unknown, stored: unknown): boolean {
-  if (stored === undefined || stored === null || value === null) return true;
-  if (Array.isArray(stored))
-    return Array.isArray(value) && (value.length === 0 || stored.length === 0 || typeof value[0] === typeof stored[0]);
-  return typeof value === typeof stored && Array.isArray(value) === Array.isArray(stored);
-}
-
 function matches(resource: Resource, record: Data, id: string): boolean {
   return resource.keys.some((key) => record[key] !== undefined && String(record[key]) === id);
 }
@@ -307,40 +250,4 @@ function successStatus(operation: Node): string {
 function mediaHeaders(spec: SpecDocument, response: Node): Record<string, string> {
   const media = Object.keys(spec.resolve(response)?.content ?? {})[0];
   return media ? { "content-type": media } : {};
-}
-
-function pick(record: Data, properties: Record<string, unknown>): Data {
-  return Object.fromEntries(Object.entries(record).filter(([name]) => name in properties));
-}
-
-/** A per-record result (KORONA's AddOrUpdateResult): the record's fields it names, the action done, the rest from the example. */
-function result(
-  spec: SpecDocument,
-  properties: Record<string, Node>,
-  record: Data,
-  kind: Kind,
-  example: Data | undefined,
-): Data {
-  const shaped: Data = {};
-  for (const [name, given] of Object.entries(properties)) {
-    const action = (spec.resolve(given)?.enum as string[] | undefined)?.find((value) => ACTIONS[kind].includes(value));
-    if (action) shaped[name] = action;
-    else if (record[name] !== undefined) shaped[name] = record[name];
-    else if (example?.[name] !== undefined) shaped[name] = example[name];
-  }
-  return shaped;
-}
-
-function newId(property: Node, seed: unknown, records: Data[], name: string): unknown {
-  if (property.type === "integer" || typeof seed === "number")
-    return Math.max(0, ...records.map((record) => Number(record[name]) || 0)) + 1;
-  if (property.format === "uuid" || typeof seed !== "string") return randomUUID();
-  const hex = randomUUID().replace(/-/g, "").repeat(2);
-  if (/^[0-9A-F]+$/.test(seed)) return hex.toUpperCase().slice(0, seed.length);
-  if (/^[0-9a-f]+$/.test(seed)) return hex.slice(0, seed.length);
-  return Buffer.from(hex, "hex").toString("base64url").replace(/[-_]/g, "x").slice(0, seed.length);
-}
-
-function etagOf(record: Data): string {
-  return createHash("sha1").update(JSON.stringify(record)).digest("hex").slice(0, 12).toUpperCase();
 }
