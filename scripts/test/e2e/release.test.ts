@@ -125,8 +125,9 @@ async function expectConsumerToWork(
   expect(tested.output, node).toMatch(new RegExp(`Test Files\\s+${Object.keys(tests).length} passed`));
 }
 
-it(`publishes every package with the real \`pnpm release\` to a registry, from which users on Node ${TOOLCHAIN_NODE_LINE}, ${NODE_LINES.join(", ")} install, type-check and call them`, {
-  timeout: 900_000,
+it(`publishes every package with the real \`pnpm release\` to a registry, from which users on Node ${TOOLCHAIN_NODE_LINE}, ${NODE_LINES.join(", ")} install, type-check and call them, and test their code against the mocks`, {
+  // A hang guard, not a budget: four Node lines each install the clients and the mock kit and run their tests.
+  timeout: 1_800_000,
 }, async () => {
   const work = await testTempDir("release-");
   registry = await startRegistry(join(work, "registry"), scope);
