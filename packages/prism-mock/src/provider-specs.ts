@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { mockPortOf } from "@org/customers-mock";
 
 export interface ProviderSpec {
   provider: string;
@@ -18,17 +19,17 @@ export async function providerSpecs(specsDir: string): Promise<ProviderSpec[]> {
   return Promise.all(
     providers.map(async (provider) => {
       const spec = join(specsDir, provider, "customers.yaml");
-      return { provider, spec, port: mockPortOf(spec, await readFile(spec, "utf8")) };
+      return { provider, spec, port: fixedPortOf(spec, await readFile(spec, "utf8")) };
     }),
   );
 }
 
-/** Reads `x-mock-port: <n>` from the top level of a YAML spec. */
-export function mockPortOf(spec: string, text: string): number {
-  const match = /^x-mock-port:\s*(\d+)\s*$/m.exec(text);
-  if (!match)
+/** The spec's `x-mock-port`; a spec without one is refused, since `pnpm mock` needs a fixed port. */
+function fixedPortOf(spec: string, text: string): number {
+  const port = mockPortOf(text);
+  if (port === undefined)
     throw new Error(
       `${spec} has no top-level "x-mock-port: <port>"; add one so \`pnpm mock\` has a fixed port for it.`,
     );
-  return Number(match[1]);
+  return port;
 }
