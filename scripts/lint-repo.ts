@@ -7,6 +7,7 @@
  * - the lockfile has the platform binaries of Linux, macOS and Windows on x64 and arm64;
  * - the README's commands work as written after the Quick start (`npm run …`, not `pnpm …`).
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { lockfilePlatformProblems } from "./lockfile-platforms.js";
@@ -23,6 +24,7 @@ export async function lintRepo(root: string): Promise<string[]> {
   if (!scope || !/^@[a-z0-9-]+$/.test(scope))
     problems.push(`package.json: config.scope must be the npm scope, e.g. "@org"; found ${JSON.stringify(scope)}`);
   problems.push(...lockfilePlatformProblems(rootPackage, readFileSync(join(root, "pnpm-lock.yaml"), "utf8")));
+  problems.push(...specCopiesCommitted(root));
   const docs = existsSync(join(root, "docs"))
     ? readdirSync(join(root, "docs"))
         .filter((file) => file.endsWith(".md"))
@@ -70,6 +72,27 @@ export async function lintRepo(root: string): Promise<string[]> {
     }
   }
   return problems;
+}
+
+/** Each spec is committed once, in specs/: the copy a package ships is written by generate. */
+function specCopiesCommitted(root: string): string[] {
+  let tracked: string;
+  try {
+    tracked = execFileSync("git", ["ls-files", "--", "packages/*/openapi.yaml"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+  } catch {
+    return []; // not a git checkout (a copy under test): nothing is committed
+  }
+  return tracked
+    .split("\n")
+    .filter(Boolean)
+    .map(
+      (file) =>
+        `${file}: committed, but it is generate's copy of specs/; \`git rm --cached\` it (.gitignore keeps it out)`,
+    );
 }
 
 function checkPublishable(root: string, dir: string, manifest: Record<string, unknown>): string[] {

@@ -12,9 +12,13 @@ import { readIfExists } from "./write-files-atomically.js";
  * Every generated file of a client package, by path inside the package, rendered in memory:
  * `src/generated/customers.ts` (types), `src/generated/operations.ts` (run-time operation list
  * and the package's `name/version`, for its User-Agent),
- * `openapi.yaml` (the spec itself, published so users can read it) and, when the README has
+ * `openapi.yaml` (the spec itself, shipped so users and their mocks can read it; a build artifact,
+ * ignored by git, never committed twice) and, when the README has
  * the markers, the README with its operations and models tables refreshed.
  */
+/** Files generate writes for the package to ship that are not committed (so not checked for drift). */
+export const UNCOMMITTED_OUTPUTS = ["openapi.yaml"];
+
 export async function generateClientCode(specFile: string, packageDir: string): Promise<Record<string, string>> {
   const spec = await loadSpec(specFile);
   // Named from the root of the repository the package is in (packages/<name>), wherever that is.

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { fileTempDir, testTempDir } from "@org/prism-mock/test-temp-dir";
@@ -69,6 +69,14 @@ describe("pnpm generate", () => {
     const before = await snapshot(dir);
     expect(await generate(dir, spec)).toMatchObject({ status: 0, stdout: "generate: up to date\n" });
     expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it("leaves openapi.yaml, a build artifact git ignores, out of --check: a fresh clone has none until generate", async () => {
+    const { dir, spec } = await scratchPackage();
+    await rm(join(dir, "openapi.yaml"));
+    expect(await generate(dir, spec, "--check")).toMatchObject({ status: 0 });
+    expect(await generate(dir, spec)).toMatchObject({ status: 0, stdout: "generate: wrote openapi.yaml\n" });
+    expect(await readFile(join(dir, "openapi.yaml"), "utf8")).toBe(await readFile(spec, "utf8"));
   });
 
   it("restores a hand-edited generated file, and --check reports the drift without writing", async () => {

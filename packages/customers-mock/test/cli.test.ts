@@ -25,7 +25,8 @@ async function startCli(...args: string[]) {
   return { child, url, output: () => output };
 }
 
-describe("the customers-mock command", () => {
+// A hang guard, not a budget: each case starts node with tsx and Prism, which takes minutes on a busy 2-core machine.
+describe("the customers-mock command", { timeout: 300_000 }, () => {
   it.each(["SIGINT", "SIGTERM"] as const)(
     "serves a spec, says how to use it and stops on %s with nothing left listening",
     async (signal) => {

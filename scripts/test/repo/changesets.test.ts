@@ -21,8 +21,13 @@ it("releases every never-published package at 0.1.0 through a pending changeset,
       (error) => (error ? fail(error) : done()),
     ),
   );
-  const status = JSON.parse(await readFile(output, "utf8")) as { releases: { name: string; newVersion: string }[] };
-  const releases = new Map(status.releases.map((release) => [release.name, release.newVersion]));
+  const status = JSON.parse(await readFile(output, "utf8")) as {
+    releases: { name: string; newVersion: string; type: string }[];
+  };
+  // A package whose only change is a workspace dependency's bump is listed with type "none": not released.
+  const releases = new Map(
+    status.releases.filter((release) => release.type !== "none").map((release) => [release.name, release.newVersion]),
+  );
 
   const manifests = await Promise.all(
     (await readdir(join(repoRoot, "packages"))).map(
