@@ -43,7 +43,8 @@ describe("pnpm new-provider", () => {
   });
 
   it("scaffolds a provider whose generate, tests, typecheck and lint pass right away", {
-    timeout: 300_000,
+    // A hang guard: the scaffolded package builds the runtime and the mock package first, beside the other e2e work.
+    timeout: 900_000,
   }, async () => {
     const copy = await repoCopy("new-provider-");
     const scaffold = await run(repoBin("tsx"), ["scripts/new-provider.ts", scaffolded, "--name", pascal], copy);
