@@ -94,26 +94,24 @@ type WireContent<R, Direction> = R extends { content: infer C }
       };
     }
   : R;
-type ReadMarker = { readonly $read: unknown };
-type WriteMarker = { readonly $write: unknown };
-type Readable<T> = T extends WriteMarker
+/** `T` with the `Dropped` marker's fields left out and the `Kept` marker's values unwrapped, at any depth. */
+type Unmarked<T, Kept extends string, Dropped extends string> = T extends { readonly [M in Dropped]: unknown }
   ? never
-  : T extends { readonly $read: infer U }
-    ? Readable<U>
+  : T extends { readonly [M in Kept]: infer U }
+    ? Unmarked<U, Kept, Dropped>
     : T extends (infer E)[]
-      ? Readable<E>[]
+      ? Unmarked<E, Kept, Dropped>[]
       : T extends object
-        ? { [K in keyof T as NonNullable<T[K]> extends WriteMarker ? never : K]: Readable<T[K]> }
+        ? {
+            [K in keyof T as NonNullable<T[K]> extends { readonly [M in Dropped]: unknown } ? never : K]: Unmarked<
+              T[K],
+              Kept,
+              Dropped
+            >;
+          }
         : T;
-type Writable<T> = T extends ReadMarker
-  ? never
-  : T extends { readonly $write: infer U }
-    ? Writable<U>
-    : T extends (infer E)[]
-      ? Writable<E>[]
-      : T extends object
-        ? { [K in keyof T as NonNullable<T[K]> extends ReadMarker ? never : K]: Writable<T[K]> }
-        : T;
+type Readable<T> = Unmarked<T, "$read", "$write">;
+type Writable<T> = Unmarked<T, "$write", "$read">;
 
 /** A body that delivers its first half, then fails, as a connection cut mid-way does. */
 function cutOff(body: string): ReadableStream<Uint8Array> {
