@@ -8,7 +8,7 @@ import { clientSpec, startMock } from "@org/customers-mock";
 import { mockHandlers } from "@org/customers-mock/msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ConnectionError, createFastlyClient, RateLimitError, unwrap, type paths } from "../src/index.js";
+import { ConnectionError, createFastlyClient, RateLimitError, TimeoutError, unwrap, type paths } from "../src/index.js";
 
 const spec = clientSpec("fastly");
 const customer_id = "x4xCwxxJxGCx123Rx5xTx";
@@ -55,7 +55,7 @@ describe("Fastly's in-process handlers (msw)", () => {
     mock.http.get("/customer/{customer_id}", ({ response }) => response(418).empty());
   });
 
-  it("serves the faults the code must survive: retried 503s, a 429 that stays, a cut-off body", async () => {
+  it("serves the faults the code must survive: retried 503s, a 429 that stays, a cut-off body, a stall", async () => {
     mock.fault("503", { count: 2, retryAfter: 0 });
     expect(unwrap(await fastly.getCustomer({ customer_id })).id).toBe(customer_id);
 
@@ -67,6 +67,13 @@ describe("Fastly's in-process handlers (msw)", () => {
 
     const cut = fastly.getCustomer({ customer_id }, { headers: { "x-mock-fault": "truncate" }, maxRetries: 0 });
     await expect(cut).rejects.toThrow(ConnectionError);
+
+    // A stall never answers: the call's own timeout ends it.
+    const stalled = fastly.getCustomer(
+      { customer_id },
+      { headers: { "x-mock-fault": "stall" }, timeout: 200, maxRetries: 0 },
+    );
+    await expect(stalled).rejects.toThrow(TimeoutError);
   });
 });
 
