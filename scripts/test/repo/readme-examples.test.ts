@@ -11,22 +11,34 @@ const publishedPackages = readdirSync(join(repoRoot, "packages")).filter(
 const scope = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { config: { scope: string } }).config
   .scope;
 
+interface Example {
+  code: string;
+  /** Where its first line is: `packages/x/README.md:23`, for the failure message. */
+  at: { file: string; line: number };
+}
+
 /** The ```ts blocks of a README, with each published package's name pointed at its source, relative to `dir`. */
-function typescriptExamples(readmeFile: string, dir: string): string[] {
+function typescriptExamples(readmeFile: string, dir: string): Example[] {
   const readme = readFileSync(readmeFile, "utf8");
-  return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) =>
-    match[1]!.replace(
+  const file = relative(repoRoot, readmeFile);
+  return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => ({
+    code: match[1]!.replace(
       new RegExp(`"${scope}/([a-z0-9-]+-customers)"`, "g"),
       (_, name: string) =>
         `"${relative(dir, join(repoRoot, "packages", name, "src/index.js")).replace(/^(?!\.)/, "./")}"`,
     ),
-  );
+    at: { file, line: readme.slice(0, match.index).split("\n").length + 1 },
+  }));
 }
 
-/** The diagnostics of compiling each example as a module of `dir`, as a strict consumer's tsconfig would. */
-function compileExamples(examples: string[], dir: string): string[] {
+/**
+ * The diagnostics of compiling each example as a module of `dir`, as a strict consumer's tsconfig
+ * would, each at its README line (`packages/acme-customers/README.md:31: Property … does not exist`):
+ * after a spec edit, the line to fix.
+ */
+function compileExamples(examples: Example[], dir: string): string[] {
   const files = new Map(
-    examples.map((code, index) => [join(dir, `readme-example-${index}.ts`), `export {};\n${code}`]),
+    examples.map((example, index) => [join(dir, `readme-example-${index}.ts`), `export {};\n${example.code}`]),
   );
   const options: ts.CompilerOptions = {
     // As a strict consumer's tsconfig has it (exactOptionalPropertyTypes is in `tsc --init`'s defaults).
@@ -46,9 +58,15 @@ function compileExamples(examples: string[], dir: string): string[] {
   host.readFile = (file) => files.get(file) ?? readFile(file);
   host.fileExists = (file) => files.has(file) || fileExists(file);
   const program = ts.createProgram([...files.keys()], options, host);
-  return ts
-    .getPreEmitDiagnostics(program)
-    .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+    const index = [...files.keys()].indexOf(diagnostic.file?.fileName ?? "");
+    if (index === -1 || diagnostic.start === undefined) return message;
+    // Line 1 of the compiled file is the `export {}` put before the example.
+    const line = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start).line - 1;
+    const { file, line: first } = examples[index]!.at;
+    return `${file}:${first + line}: ${message}`;
+  });
 }
 
 describe.each(publishedPackages)("the README of %s", (dir) => {
@@ -65,5 +83,17 @@ describe("the repository's README", () => {
     const examples = typescriptExamples(join(repoRoot, "README.md"), repoRoot);
     expect(examples.length).toBeGreaterThan(0);
     expect(compileExamples(examples, repoRoot)).toEqual([]);
+  });
+});
+
+describe("a README example that no longer compiles", () => {
+  it("is reported at its README line, the one to fix after a spec edit", () => {
+    const example: Example = {
+      code: "const count: number = 1;\nconst label: string = count;\n",
+      at: { file: "packages/acme-customers/README.md", line: 30 },
+    };
+    expect(compileExamples([example], repoRoot)).toEqual([
+      "packages/acme-customers/README.md:31: Type 'number' is not assignable to type 'string'.",
+    ]);
   });
 });
