@@ -92,11 +92,7 @@ export class StatefulApi {
         records[index] = this.#update(resource, records[index]!, item);
         return { kind: "update" as Kind, record: records[index]! };
       });
-      return this.#send(
-        matched,
-        resource,
-        results.map(({ kind, record }) => ({ kind, record })),
-      );
+      return this.#send(matched, resource, results);
     }
     return undefined;
   }
@@ -162,7 +158,7 @@ export class StatefulApi {
 
   #list(matched: MatchedOperation, records: Data[], query: URLSearchParams): StatefulAnswer {
     const status = successStatus(matched.operation);
-    return this.#checked(matched, status, listPage(this.#spec, matched.operation, status, records, query), {});
+    return this.#checked(matched, status, listPage(this.#spec, matched.operation, status, records, query));
   }
 
   #success(matched: MatchedOperation, resource: Resource, value: Data | Data[], kind: Kind): StatefulAnswer {
@@ -173,10 +169,8 @@ export class StatefulApi {
       records.map((record) => ({ kind, record })),
       !Array.isArray(value),
     );
-    const etagDocumented = Object.keys(
-      this.#spec.resolve(matched.operation.responses[successStatus(matched.operation)])?.headers ?? {},
-    ).some((name) => name.toLowerCase() === "etag");
-    if (etagDocumented && !Array.isArray(value) && kind !== "delete") answer.headers.etag = etagOf(value);
+    if (documentsHeader(this.#spec, matched, "etag") && !Array.isArray(value) && kind !== "delete")
+      answer.headers.etag = etagOf(value);
     return answer;
   }
 
@@ -200,7 +194,7 @@ export class StatefulApi {
       isRecord ? pick(record, properties) : result(this.#spec, properties, record, kind, itemExample),
     );
     const body = schema.type === "array" ? shaped : single || shaped.length === 1 ? shaped[0] : shaped;
-    return this.#checked(matched, status, body, {});
+    return this.#checked(matched, status, body);
   }
 
   #error(matched: MatchedOperation, status: string, message: string): StatefulAnswer {
@@ -214,7 +208,7 @@ export class StatefulApi {
     };
   }
 
-  #checked(matched: MatchedOperation, status: string, body: unknown, headers: Record<string, string>): StatefulAnswer {
+  #checked(matched: MatchedOperation, status: string, body: unknown): StatefulAnswer {
     const problems = this.#validate(matched, status, body);
     if (problems.length > 0)
       return {
@@ -224,7 +218,7 @@ export class StatefulApi {
       };
     return {
       status: Number(status),
-      headers: { ...mediaHeaders(this.#spec, matched.operation.responses[status]), ...headers },
+      headers: mediaHeaders(this.#spec, matched.operation.responses[status]),
       body,
     };
   }
