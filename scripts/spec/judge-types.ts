@@ -42,10 +42,11 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 /**
  * The second judge of a version bump: code written against the `before` types, compiled against
  * the `after` ones. For every operation, path, schema and answer of `before` it writes the use a
- * caller's code makes of it (call the operation method and `client.GET(path)` with every argument
- * the old types allowed, read every field of every answer and error the old types promised,
- * switch over their enums, name every schema) and compiles that against `after`, as users do,
- * through the runtime's own client types, under `strict` and `exactOptionalPropertyTypes`:
+ * caller's code makes of it (the operation method called with every argument the old types
+ * allowed, exactly; `client.GET(path)` still there; every answer and error body the old types
+ * promised still fitting them, field by field, which an exhaustive `switch` over an enum needs;
+ * every schema still named) and compiles that against `after`, as users do, through the runtime's
+ * own client types, under `strict` and `exactOptionalPropertyTypes`:
  * - major: some of it no longer compiles (each failure is named);
  * - minor: it all compiles but the types changed (something was added or loosened);
  * - patch: the types are the same but for their comments.
