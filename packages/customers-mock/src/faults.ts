@@ -1,4 +1,4 @@
-import { exampleOf, type MatchedOperation, type SpecDocument } from "./spec-document.js";
+import { exampleOf, type MatchedOperation, type SpecDocument, successStatus } from "./spec-document.js";
 
 /** What a mock can do wrong on purpose, for code that must survive it. */
 export type FaultKind = "429" | "503" | "401" | "stall" | "truncate";
@@ -18,7 +18,7 @@ export interface QueuedFault extends Required<FaultOptions> {
 /** The request header that makes one call fail: `x-mock-fault: 503`. */
 export const FAULT_HEADER = "x-mock-fault";
 
-export function parseFault(kind: unknown, options: FaultOptions = {}): QueuedFault {
+function parseFault(kind: unknown, options: FaultOptions = {}): QueuedFault {
   if (!FAULT_KINDS.includes(kind as FaultKind))
     throw new TypeError(`Unknown fault ${JSON.stringify(kind)}: one of ${FAULT_KINDS.join(", ")}.`);
   const count = options.count ?? 1;
@@ -74,9 +74,7 @@ export function faultAnswer(
 }
 
 function successExample(spec: SpecDocument, matched: MatchedOperation | undefined): unknown {
-  const responses = matched?.operation.responses ?? {};
-  const status = Object.keys(responses).find((code) => code.startsWith("2"));
-  return status ? exampleOf(spec, responses[status]) : undefined;
+  return matched ? exampleOf(spec, matched.operation.responses?.[successStatus(matched.operation)]) : undefined;
 }
 
 /** Queued faults, served in order, each for its count of calls. */

@@ -1,7 +1,7 @@
 import { delay, type HttpHandler, HttpResponse, http } from "msw";
 import { createOpenApiHttp, type OpenApiHttpHandlers } from "openapi-msw";
 import { FAULT_HEADER, FaultQueue, faultAnswer, type FaultKind, type FaultOptions } from "./faults.js";
-import { exampleOf, METHODS, specDocument, type Node } from "./spec-document.js";
+import { exampleOf, METHODS, specDocument, successStatus, type Node } from "./spec-document.js";
 
 export interface MockHandlersOptions {
   /** The client's spec: its `openapi.yaml` as text (or parsed), e.g. `readFileSync(clientSpec("fastly"), "utf8")`. */
@@ -45,10 +45,7 @@ export function mockHandlers<Paths extends {}>(options: MockHandlersOptions): Mo
             if (!answer.truncate) return new HttpResponse(answer.body || null, answer);
             return new HttpResponse(cutOff(answer.body), answer);
           }
-          const status =
-            Object.keys(matched.operation.responses ?? {})
-              .filter((code) => /^2\d\d$/.test(code))
-              .sort()[0] ?? "200";
+          const status = successStatus(matched.operation);
           const response = spec.resolve(matched.operation.responses?.[status]);
           const media = Object.keys(response?.content ?? {})[0];
           const example = exampleOf(spec, response);

@@ -69,6 +69,15 @@ export function specDocument(given: string | object, file = "the spec"): SpecDoc
   };
 }
 
+/** An operation's first documented success status (`"200"`, `"201"`, `"204"` …), else `"200"`. */
+export function successStatus(operation: Node): string {
+  return (
+    Object.keys(operation?.responses ?? {})
+      .filter((status) => /^2\d\d$/.test(status))
+      .sort()[0] ?? "200"
+  );
+}
+
 /** The first documented example of a response's body, for a media type or the first one. */
 export function exampleOf(spec: SpecDocument, response: Node): unknown {
   const content = spec.resolve(response)?.content ?? {};

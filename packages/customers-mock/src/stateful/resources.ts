@@ -1,4 +1,4 @@
-import { exampleOf, METHODS, type Node, type SpecDocument } from "../spec-document.js";
+import { exampleOf, type Node, type SpecDocument } from "../spec-document.js";
 
 /** A collection the spec lets callers create in, read, update or delete from, found by its paths. */
 export interface Resource {
@@ -86,10 +86,4 @@ function seedsOf(spec: SpecDocument, item: string, collection: string, keys: str
       typeof record === "object" &&
       found.findIndex((other) => (other as Node)?.[key] === record[key]) === index,
   );
-}
-
-/** The operations a path has, by lower-case method. */
-export function operationsAt(spec: SpecDocument, path: string): Record<string, Node> {
-  const pathItem = spec.root.paths?.[path] ?? {};
-  return Object.fromEntries(METHODS.filter((method) => pathItem[method]).map((method) => [method, pathItem[method]]));
 }

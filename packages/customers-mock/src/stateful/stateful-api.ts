@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { exampleOf, type MatchedOperation, type Node, type SpecDocument } from "../spec-document.js";
+import { exampleOf, type MatchedOperation, type Node, type SpecDocument, successStatus } from "../spec-document.js";
 import { answerValidator, type AnswerValidator } from "./answer-validator.js";
 import { listPage } from "./list-page.js";
 import { etagOf, newId, pick, result, sameShape, type Data, type Kind } from "./records.js";
@@ -231,14 +231,6 @@ function matches(resource: Resource, record: Data, id: string): boolean {
 function documentsHeader(spec: SpecDocument, matched: MatchedOperation, header: string): boolean {
   const response = spec.resolve(matched.operation.responses[successStatus(matched.operation)]);
   return Object.keys(response?.headers ?? {}).some((name) => name.toLowerCase() === header);
-}
-
-function successStatus(operation: Node): string {
-  return (
-    Object.keys(operation.responses ?? {})
-      .filter((status) => /^2\d\d$/.test(status))
-      .sort()[0] ?? "200"
-  );
 }
 
 function mediaHeaders(spec: SpecDocument, response: Node): Record<string, string> {
