@@ -1,9 +1,10 @@
 /**
- * `pnpm new-provider <slug> [--name PascalName] [--no-install]`: scaffolds a provider, the spec
- * `specs/<slug>/customers.yaml` (a valid skeleton) and the package `packages/<slug>-customers`
- * (manifest, turbo.json with the spec as input, tsconfigs, factory, README, a contract test on
- * the shared Prism launcher, the consumer example the release test runs) plus its changeset,
- * then runs `pnpm install` to link it.
+ * `pnpm new-provider <slug> [--name PascalName] [--no-install]`: scaffolds a provider from the
+ * template in scripts/scaffold/template (real files, for a provider named Acme): the spec package
+ * `specs/<slug>` (a valid skeleton of `customers.yaml`) and the client package
+ * `packages/<slug>-customers` (manifest, tsconfigs, factory, README, a contract test on the shared
+ * Prism launcher, the consumer example the release test runs) plus its changeset, then runs
+ * `pnpm install` to link them.
  * A bad or taken slug is refused before anything is written.
  * Uses only Node's own modules, so it runs in a fresh copy of the repo.
  */
@@ -12,7 +13,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { problemWithNames, providerNames } from "./scaffold/provider-names.js";
-import { providerFiles } from "./scaffold/provider-templates.js";
+import { providerFiles } from "./scaffold/provider-files.js";
 import { sharedVersions } from "./scaffold/shared-versions.js";
 import { repoRoot } from "./repo-root.js";
 

@@ -15,12 +15,16 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml } from "@redocly/openapi-core";
-import type { Bump } from "./spec/classify-spec-change.js";
-import { judgeVersions, RANK, type VersionVerdict } from "./spec/judge-version.js";
-import type { TypesVersion } from "./spec/judge-types.js";
-import type { OpenApiDocument } from "./spec/load-spec.js";
-import { fileAt, lastReleaseTag, refLabel } from "./spec/git-history.js";
-import { renderTypes } from "./spec/render-types.js";
+import {
+  type Bump,
+  judgeVersions,
+  type OpenApiDocument,
+  RANK,
+  renderTypes,
+  type TypesVersion,
+  type VersionVerdict,
+} from "@org/customers-codegen";
+import { fileAt, lastReleaseTag, refLabel } from "./git-history.js";
 
 const root = process.cwd();
 const args = process.argv.slice(2);

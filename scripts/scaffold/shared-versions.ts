@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SharedVersions } from "./provider-templates.js";
+import type { SharedVersions } from "./provider-files.js";
 
 /** The versions the shared runtime pins, so a new provider package stays on the same ones. */
 export function sharedVersions(root: string): SharedVersions {

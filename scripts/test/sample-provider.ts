@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { providerNames, type ProviderNames } from "../scaffold/provider-names.js";
-import { providerFiles } from "../scaffold/provider-templates.js";
+import { providerFiles } from "../scaffold/provider-files.js";
 import { sharedVersions } from "../scaffold/shared-versions.js";
 import { repoRoot } from "../repo-root.js";
 

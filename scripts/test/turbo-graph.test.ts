@@ -14,7 +14,11 @@ interface DryRunTask {
   taskId: string;
   hash: string;
   dependencies: string[];
+  command: string;
 }
+
+/** A package without the task's script still appears in a dry run, as `<NONEXISTENT>`; it runs nothing. */
+const NONEXISTENT = "<NONEXISTENT>";
 
 const ROOT_TASKS = [
   "//#test:scripts",
@@ -45,7 +49,16 @@ function dryRun(): Promise<DryRunTask[]> {
       join(repoRoot, "node_modules/.bin/turbo"),
       ["run", "generate", "build", "typecheck", "test", "lint", ...ROOT_TASKS, "--dry=json"],
       { cwd: workspace, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout) => (error ? fail(error) : done((JSON.parse(stdout) as { tasks: DryRunTask[] }).tasks)),
+      (error, stdout) => {
+        if (error) return fail(error);
+        const tasks = (JSON.parse(stdout) as { tasks: DryRunTask[] }).tasks;
+        const real = new Set(tasks.filter((task) => task.command !== NONEXISTENT).map((task) => task.taskId));
+        done(
+          tasks
+            .filter((task) => real.has(task.taskId))
+            .map((task) => ({ ...task, dependencies: task.dependencies.filter((id) => real.has(id)) })),
+        );
+      },
     );
   });
 }
@@ -83,8 +96,9 @@ async function benchReads(): Promise<string[]> {
 }
 
 describe("the turbo task graph", () => {
-  it("runs generate before build, and typecheck and test after generate and the dependencies' builds", async () => {
+  it("runs generate after its spec's lint and before build, and typecheck and test after generate and the dependencies' builds", async () => {
     const tasks = new Map((await dryRun()).map((task) => [task.taskId, task.dependencies]));
+    expect(tasks.get(`${providerPackage}#generate`)).toEqual(["@org/sample-spec#lint:spec"]);
     expect(tasks.get(`${providerPackage}#build`)).toEqual(
       expect.arrayContaining([`${providerPackage}#generate`, "@org/client-runtime#build"]),
     );
@@ -148,7 +162,12 @@ describe("the turbo task graph", () => {
   it("re-runs only the provider's tasks and the checks of the repository as it stands when its spec changes", async () => {
     expect(hashes(await dryRun())).toEqual(hashes(await dryRun()));
     const changed = await tasksKeyedOn("specs/sample/.turbo-scope-probe");
-    expect(changed.filter((task) => !task.startsWith(`${providerPackage}#`))).toEqual(["//#lint:repo", "//#test:repo"]);
+    // The spec is the workspace package @org/sample-spec: its own lint, then the client's tasks.
+    expect(changed.filter((task) => !task.startsWith(`${providerPackage}#`))).toEqual([
+      "//#lint:repo",
+      "//#test:repo",
+      "@org/sample-spec#lint:spec",
+    ]);
     expect(changed).toEqual(
       expect.arrayContaining(
         ["build", "generate", "lint", "test", "typecheck"].map((task) => `${providerPackage}#${task}`),

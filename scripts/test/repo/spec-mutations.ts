@@ -1,4 +1,4 @@
-import type { Bump } from "../../spec/classify-spec-change.js";
+import type { Bump } from "@org/customers-codegen";
 
 // biome-ignore lint/suspicious/noExplicitAny: the mutations edit spec documents freely, as YAML gives them.
 type Spec = any;

@@ -3,10 +3,13 @@ import { join } from "node:path";
 import { parseYaml } from "@redocly/openapi-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../repo-root.js";
-import type { OpenApiDocument } from "../../spec/load-spec.js";
-import { judgeVersions, type VersionVerdict } from "../../spec/judge-version.js";
-import type { TypesVersion } from "../../spec/judge-types.js";
-import { renderTypes } from "../../spec/render-types.js";
+import {
+  judgeVersions,
+  type OpenApiDocument,
+  renderTypes,
+  type TypesVersion,
+  type VersionVerdict,
+} from "@org/customers-codegen";
 import { specMutations } from "./spec-mutations.js";
 
 async function version(document: OpenApiDocument): Promise<TypesVersion> {

@@ -4,7 +4,7 @@ import { bundle, createConfig, getLineColLocation, lint, type NormalizedProblem 
 import type { RuleConfig } from "@redocly/openapi-core/lib/config/types.js";
 import { SpecError, type SpecProblem } from "./spec-error.js";
 import { generateRules } from "./spec-rules.js";
-import { repoRoot } from "../repo-root.js";
+import { repoRoot } from "./repo-root.js";
 
 /** A parsed, validated OpenAPI 3.1 document with every $ref resolved into one tree. */
 export interface LoadedSpec {

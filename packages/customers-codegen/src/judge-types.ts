@@ -1,6 +1,6 @@
 import { dirname, join } from "node:path";
 import ts from "typescript";
-import { repoRoot } from "../repo-root.js";
+import { repoRoot } from "./repo-root.js";
 import type { Bump } from "./classify-spec-change.js";
 import type { OpenApiDocument } from "./load-spec.js";
 

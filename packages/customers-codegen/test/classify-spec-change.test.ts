@@ -2,13 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml } from "@redocly/openapi-core";
 import { describe, expect, it } from "vitest";
-import { classifySpecChange, type Bump } from "../spec/classify-spec-change.js";
-import { repoRoot } from "../repo-root.js";
+import { type Bump, classifySpecChange } from "../src/classify-spec-change.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits reach anywhere into the spec
 // biome-ignore lint/suspicious/noExplicitAny: the tests edit spec documents freely, as YAML gives them.
 type Spec = any;
-const fixture = () => parseYaml(readFileSync(join(repoRoot, "scripts/test/fixtures/customers.yaml"), "utf8")) as Spec;
+const fixture = () => parseYaml(readFileSync(join(import.meta.dirname, "fixtures/classify-base.yaml"), "utf8")) as Spec;
 const before = fixture();
 const list = (spec: Spec) => spec.paths["/accounts/{accountId}/customers"];
 const customer = (spec: Spec) => spec.components.schemas.Customer;

@@ -1,23 +1,22 @@
 import { execFile } from "node:child_process";
-import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { fileTempDir, testTempDir } from "@org/prism-mock/test-temp-dir";
-import { repoRoot } from "../repo-root.js";
-import { loadSpec } from "../spec/load-spec.js";
-import { listOperations } from "../spec/render-operations.js";
-import { SpecError } from "../spec/spec-error.js";
-import { writeSampleProvider } from "./sample-provider.js";
+import { beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { loadSpec } from "../src/load-spec.js";
+import { listOperations } from "../src/render-operations.js";
+import { MODELS_END, MODELS_START } from "../src/render-readme-models.js";
+import { README_END, README_START } from "../src/render-readme-operations.js";
+import { SpecError } from "../src/spec-error.js";
 
-const tsx = join(repoRoot, "node_modules/.bin/tsx");
-const generateScript = join(repoRoot, "scripts/generate.ts");
-const badSpecs = join(repoRoot, "scripts/test/bad-specs");
+const bin = join(import.meta.dirname, "../bin/customers-codegen.js");
+const badSpecs = join(import.meta.dirname, "bad-specs");
+const fixtureSpec = join(import.meta.dirname, "fixtures/valid-spec.yaml");
 const generatedFiles = ["src/generated/customers.ts", "src/generated/operations.ts", "openapi.yaml", "README.md"];
 
-/** Each spec under scripts/test/bad-specs, and the problem generate must report for it. */
+/** Each spec under test/bad-specs, and the problem generate must report for it. */
 const BAD_SPECS: Record<string, RegExp> = {
-  "yaml-syntax-error.yaml":
-    /scripts\/test\/bad-specs\/yaml-syntax-error\.yaml:9:1: YAML syntax error: unexpected end of the stream/,
+  "yaml-syntax-error.yaml": /bad-specs\/yaml-syntax-error\.yaml:9:1: YAML syntax error: unexpected end of the stream/,
   "dangling-ref.yaml": /dangling-ref\.yaml:15:\d+: Can't resolve \$ref .*\[no-unresolved-refs\]/,
   "duplicate-operation-id.yaml":
     /duplicate-operation-id\.yaml:14:\d+: Every operation must have a unique `operationId`.*\[operation-operationId-unique\]/,
@@ -32,14 +31,26 @@ const BAD_SPECS: Record<string, RegExp> = {
   "no-such-file.yaml": /no-such-file\.yaml: cannot read the spec: ENOENT/,
 };
 
-/** A scaffolded sample provider, generated once for the file (a generate run takes seconds). */
+/**
+ * A sample client package and its spec, laid out as in the repo (packages/sample-customers,
+ * specs/sample), generated once for the file (a generate run takes seconds).
+ */
 const sampleRoot = fileTempDir("generate-sample-");
 let generated: { root: string; dir: string; spec: string };
 beforeAll(async () => {
   const root = sampleRoot();
-  await cp(join(repoRoot, "package.json"), join(root, "package.json"));
-  const { slug } = await writeSampleProvider(root);
-  generated = { root, dir: `packages/${slug}-customers`, spec: `specs/${slug}/customers.yaml` };
+  generated = { root, dir: "packages/sample-customers", spec: "specs/sample/customers.yaml" };
+  await mkdir(join(root, "specs/sample"), { recursive: true });
+  await cp(fixtureSpec, join(root, generated.spec));
+  await mkdir(join(root, generated.dir), { recursive: true });
+  await writeFile(
+    join(root, generated.dir, "package.json"),
+    JSON.stringify({ name: "@org/sample-customers", version: "0.1.0" }),
+  );
+  await writeFile(
+    join(root, generated.dir, "README.md"),
+    `# @org/sample-customers\n\n${README_START}\n${README_END}\n\n${MODELS_START}\n${MODELS_END}\n`,
+  );
   const first = await generate(join(root, generated.dir), join(root, generated.spec));
   expect(first, first.stderr).toMatchObject({ status: 0, stdout: `generate: wrote ${generatedFiles.join(", ")}\n` });
 });
@@ -53,7 +64,7 @@ async function scratchPackage(onFinished?: TestContext["onTestFinished"]): Promi
 
 function generate(packageDir: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(tsx, [generateScript, ...args], { cwd: packageDir, encoding: "utf8" }, (error, stdout, stderr) =>
+    execFile(process.execPath, [bin, ...args], { cwd: packageDir, encoding: "utf8" }, (error, stdout, stderr) =>
       done({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -124,7 +135,7 @@ describe("a broken spec", () => {
     expect((error as SpecError).message).toMatch(message);
   });
 
-  it("has an expected message for every file under scripts/test/bad-specs", async () => {
+  it("has an expected message for every file under test/bad-specs", async () => {
     const files = await readdir(badSpecs);
     expect(
       Object.keys(BAD_SPECS)
