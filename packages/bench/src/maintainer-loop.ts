@@ -3,8 +3,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, isAbsolute, join } from "node:path";
-import { repoRoot } from "../repo-root.js";
-import { round } from "./measure.js";
+import type { Row } from "./rows.js";
+
+const repoRoot = join(import.meta.dirname, "../../..");
+const round = (value: number) => Math.round(value * 10) / 10;
 
 export interface MaintainerLoop {
   ciSeconds: number;
@@ -30,7 +32,7 @@ function timed(workspace: string, command: string, args: string[]): { seconds: n
   });
   const output = stripVTControlCharacters(run.stdout + run.stderr);
   if (run.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${workspace}:\n${output.slice(-3000)}`);
-  return { seconds: round((performance.now() - started) / 1000, 1), output };
+  return { seconds: round((performance.now() - started) / 1000), output };
 }
 
 /**
@@ -59,4 +61,20 @@ export async function measureMaintainerLoop(): Promise<MaintainerLoop> {
   } finally {
     await rm(workspace, { recursive: true, force: true });
   }
+}
+
+/** The loop against issue 28's targets: one spec edit ≤ 30 s, a cold `npm test` ≤ 180 s, `.ci/run` ≤ 6 min. */
+export async function maintainerLoopRows(): Promise<Row[]> {
+  const loop = await measureMaintainerLoop();
+  const against = (seconds: number, target: number) =>
+    `${seconds} s (target ≤ ${target} s: ${seconds <= target ? "met" : "not met"})`;
+  return [
+    [
+      "loop, one spec edited → npm test",
+      against(loop.specEditTestSeconds, 30),
+      `in a clean clone after .ci/run; tasks that ran: ${loop.specEditTasks.join(", ")}`,
+    ],
+    ["loop, cold npm test", against(loop.coldTestSeconds, 180), "turbo's cache emptied, dependencies installed"],
+    ["loop, .ci/run", against(loop.ciSeconds, 360), "a fresh clone: bootstrap, every test and every check"],
+  ];
 }
