@@ -1,7 +1,8 @@
 import { stripVTControlCharacters } from "node:util";
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile } from "node:child_process";
 import { delimiter, isAbsolute, join } from "node:path";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
+import { onTestFinished } from "vitest";
 import { copyRepoFiles } from "../repo-files.js";
 import { repoRoot } from "../repo-root.js";
 
@@ -19,6 +20,13 @@ const PATH = (process.env.PATH ?? "")
   .filter((entry) => isAbsolute(entry))
   .join(delimiter);
 
+// What `run` started and is still running: stopped when the test that started it ends (a test that
+// times out is not waited for, and its npm install would run on), and when this process exits.
+const running = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 /** Runs a command to its end; resolves with its exit code and its output without colours. */
 export function run(
   command: string,
@@ -27,13 +35,23 @@ export function run(
   env: Record<string, string> = {},
 ): Promise<{ code: number; output: string }> {
   return new Promise((done) => {
-    execFile(
+    const child = execFile(
       command,
       args,
       { cwd, env: { ...process.env, PATH, TURBO_TELEMETRY_DISABLED: "1", ...env }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) =>
-        done({ code: error ? Number(error.code ?? 1) : 0, output: stripVTControlCharacters(stdout + stderr) }),
+      (error, stdout, stderr) => {
+        running.delete(child);
+        done({ code: error ? Number(error.code ?? 1) : 0, output: stripVTControlCharacters(stdout + stderr) });
+      },
     );
+    running.add(child);
+    try {
+      onTestFinished(() => {
+        if (running.has(child)) child.kill();
+      });
+    } catch {
+      // Not inside a test (a hook's setup): the exit handler above stops it.
+    }
   });
 }
 
