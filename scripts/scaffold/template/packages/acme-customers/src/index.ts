@@ -15,7 +15,7 @@ export interface AcmeClientOptions extends ClientConfig {
 /** A client for the Acme customers API, typed by its spec. */
 export type AcmeClient = ApiClient<paths> & OperationMethods;
 
-/** Creates a Acme customers client. Every call returns openapi-fetch's `{ data, error, response }`. */
+/** Creates a client for the Acme customers API. Every call returns openapi-fetch's `{ data, error, response }`. */
 export function createAcmeClient(options: AcmeClientOptions = {}): AcmeClient {
   const { accessToken: givenToken, ...config } = options ?? {};
   const accessToken = requireCredential("createAcmeClient", "accessToken", givenToken, "ACME_ACCESS_TOKEN");
