@@ -2,7 +2,6 @@ import { stripVTControlCharacters } from "node:util";
 import { type ChildProcess, execFile } from "node:child_process";
 import { delimiter, isAbsolute, join } from "node:path";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
-import { onTestFinished } from "vitest";
 import { copyRepoFiles } from "../repo-files.js";
 import { repoRoot } from "../repo-root.js";
 
@@ -20,38 +19,48 @@ const PATH = (process.env.PATH ?? "")
   .filter((entry) => isAbsolute(entry))
   .join(delimiter);
 
-// What `run` started and is still running: stopped when the test that started it ends (a test that
-// times out is not waited for, and its npm install would run on), and when this process exits.
+// What `run` started and is still running. A test that times out is not waited for, so what it
+// started would run on after the test run (an npm install did, for 29 minutes): it is stopped
+// when the test's signal aborts, and at the latest when this worker exits or is stopped.
 const running = new Set<ChildProcess>();
-process.on("exit", () => {
+const stopAll = () => {
   for (const child of running) child.kill("SIGKILL");
-});
+};
+process.on("exit", stopAll);
+for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
+  process.once(signal, () => {
+    stopAll();
+    process.kill(process.pid, signal); // then end as the signal would have ended it
+  });
+}
 
-/** Runs a command to its end; resolves with its exit code and its output without colours. */
+/**
+ * Runs a command to its end; resolves with its exit code and its output without colours. Pass the
+ * test's `signal` (from its context) so that a test that times out stops the command at once.
+ */
 export function run(
   command: string,
   args: string[],
   cwd: string,
   env: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<{ code: number; output: string }> {
   return new Promise((done) => {
     const child = execFile(
       command,
       args,
-      { cwd, env: { ...process.env, PATH, TURBO_TELEMETRY_DISABLED: "1", ...env }, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd,
+        env: { ...process.env, PATH, TURBO_TELEMETRY_DISABLED: "1", ...env },
+        maxBuffer: 64 * 1024 * 1024,
+        ...(signal ? { signal, killSignal: "SIGKILL" as const } : {}),
+      },
       (error, stdout, stderr) => {
         running.delete(child);
         done({ code: error ? Number(error.code ?? 1) : 0, output: stripVTControlCharacters(stdout + stderr) });
       },
     );
     running.add(child);
-    try {
-      onTestFinished(() => {
-        if (running.has(child)) child.kill();
-      });
-    } catch {
-      // Not inside a test (a hook's setup): the exit handler above stops it.
-    }
   });
 }
 

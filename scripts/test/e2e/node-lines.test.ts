@@ -12,10 +12,16 @@ const runtime = join(repoRoot, "packages/client-runtime");
 describe.concurrent.each(NODE_LINES)("on Node %i", (major) => {
   // A hang guard, not a budget: on a clean clone each line is downloaded first, while the release
   // test downloads the same lines and every other lane loads the 2 cores.
-  it("the shared runtime passes its whole test suite", { timeout: 900_000 }, async () => {
+  it("the shared runtime passes its whole test suite", { timeout: 900_000 }, async ({ signal }) => {
     const PATH = pathWithNode(await nodeLineBin(major));
-    expect((await run("node", ["--version"], runtime, { PATH })).output).toMatch(new RegExp(`^v${major}\\.`));
-    const tests = await run("node", [join(runtime, "node_modules/vitest/vitest.mjs"), "run"], runtime, { PATH });
+    expect((await run("node", ["--version"], runtime, { PATH }, signal)).output).toMatch(new RegExp(`^v${major}\\.`));
+    const tests = await run(
+      "node",
+      [join(runtime, "node_modules/vitest/vitest.mjs"), "run"],
+      runtime,
+      { PATH },
+      signal,
+    );
     expect(tests.output).toMatch(/Tests\s+\d+ passed \(\d+\)/);
     expect(tests.code, tests.output.slice(-3000)).toBe(0);
   });

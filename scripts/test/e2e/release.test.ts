@@ -9,6 +9,11 @@ import { repoRoot } from "../../repo-root.js";
 import { commitAll, repoBin, repoCopy, run } from "../repo-copy.js";
 import { mockKitPackages, mockTestFiles, startMockCommand, type MockProcess } from "./user-project.js";
 
+// The file's one test sets this: what it starts stops with it, should it time out.
+let testSignal: AbortSignal | undefined;
+const sh = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) =>
+  run(command, args, cwd, env, testSignal);
+
 const scope = (JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { config: { scope: string } })
   .config.scope;
 let registry: RunningRegistry | undefined;
@@ -52,11 +57,11 @@ async function expectConsumerToWork(
   env: Record<string, string>,
   configs: string[],
 ): Promise<void> {
-  const node = (await run("node", ["--version"], process.cwd(), env)).output.trim();
+  const node = (await sh("node", ["--version"], process.cwd(), env)).output.trim();
   await mkdir(app, { recursive: true });
   await writeFile(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   const packages = providers.map((provider) => `${scope}/${provider}-customers`);
-  const install = await run(
+  const install = await sh(
     "npm",
     ["install", "--no-audit", "--no-fund", ...packages, ...(await mockKitPackages()), "typescript@5.9.3"],
     app,
@@ -83,11 +88,11 @@ async function expectConsumerToWork(
     }),
   );
   for (const config of configs) {
-    const checked = await run("node", [join(app, "node_modules/typescript/bin/tsc"), "-p", config], app, env);
+    const checked = await sh("node", [join(app, "node_modules/typescript/bin/tsc"), "-p", config], app, env);
     expect(checked.output, `${node}: ${config}`).toBe("");
     expect(checked.code).toBe(0);
   }
-  const called = await run("node", ["out/main.js"], app, env);
+  const called = await sh("node", ["out/main.js"], app, env);
   expect(called.code, `${node}: ${called.output}`).toBe(0);
   expect(called.output, node).toBe(providers.map((provider) => `${provider}: ok\n`).join(""));
   for (const mock of running) await mock.stop();
@@ -108,14 +113,9 @@ async function expectConsumerToWork(
       files: Object.keys(tests),
     }),
   );
-  const typed = await run(
-    "node",
-    [join(app, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.tests.json"],
-    app,
-    env,
-  );
+  const typed = await sh("node", [join(app, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.tests.json"], app, env);
   expect(typed.output, `${node}: the user's mock tests`).toBe("");
-  const tested = await run(
+  const tested = await sh(
     "node",
     [join(app, "node_modules/vitest/vitest.mjs"), "run", ...Object.keys(tests)],
     app,
@@ -128,7 +128,8 @@ async function expectConsumerToWork(
 it(`publishes every package with the real \`pnpm release\` to a registry, from which users on Node ${TOOLCHAIN_NODE_LINE}, ${NODE_LINES.join(", ")} install, type-check and call them, and test their code against the mocks`, {
   // A hang guard, not a budget: four Node lines each install the clients and the mock kit and run their tests.
   timeout: 1_800_000,
-}, async () => {
+}, async ({ signal }) => {
+  testSignal = signal;
   const work = await testTempDir("release-");
   registry = await startRegistry(join(work, "registry"), scope);
   const npmrc = join(work, "npmrc");
@@ -140,9 +141,9 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
   const copy = await repoCopy("release-repo-");
   await commitAll(copy, "copy");
   const pnpm = repoBin("pnpm");
-  expect(await run(pnpm, ["install", "--prefer-offline", "--frozen-lockfile"], copy, env)).toMatchObject({ code: 0 });
-  expect(await run(pnpm, ["run", "version-packages"], copy, env)).toMatchObject({ code: 0 });
-  const release = await run(pnpm, ["run", "release"], copy, env);
+  expect(await sh(pnpm, ["install", "--prefer-offline", "--frozen-lockfile"], copy, env)).toMatchObject({ code: 0 });
+  expect(await sh(pnpm, ["run", "version-packages"], copy, env)).toMatchObject({ code: 0 });
+  const release = await sh(pnpm, ["run", "release"], copy, env);
   expect(release.output).toMatch(/published/i);
   expect(release.code, release.output.slice(-3000)).toBe(0);
   const providers = await providerSpecs(join(repoRoot, "specs"));
@@ -163,13 +164,13 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
     "customers-mock",
     ...providers.map((provider) => `${provider.provider}-customers`),
   ]) {
-    const packed = await run(pnpm, ["pack", "--pack-destination", tarballs], join(copy, "packages", name));
+    const packed = await sh(pnpm, ["pack", "--pack-destination", tarballs], join(copy, "packages", name));
     expect(packed.code, packed.output).toBe(0);
   }
   const offline = join(work, "app-tarballs");
   await mkdir(offline);
   await writeFile(join(offline, "package.json"), JSON.stringify({ name: "tarballs", private: true, type: "module" }));
-  const fromTarballs = await run(
+  const fromTarballs = await sh(
     "npm",
     ["install", "--no-audit", "--no-fund", ...(await readdir(tarballs)).map((file) => join(tarballs, file))],
     offline,
@@ -179,7 +180,7 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
     `${scope}/customers-mock`,
     ...providers.map((provider) => `${scope}/${provider.provider}-customers`),
   ];
-  const imported = await run(
+  const imported = await sh(
     "node",
     [
       "--input-type=module",
@@ -191,7 +192,7 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
   expect(imported.output).toBe(modules.map((name) => `${name} true\n`).join(""));
 
   // Nothing new to publish: a second release publishes nothing.
-  expect((await run(pnpm, ["exec", "changeset", "publish"], copy, env)).output).toMatch(
+  expect((await sh(pnpm, ["exec", "changeset", "publish"], copy, env)).output).toMatch(
     /No unpublished projects to publish|already published/i,
   );
 
@@ -205,7 +206,7 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
   await Promise.all(
     NODE_LINES.map(async (major) => {
       const PATH = pathWithNode(await nodeLineBin(major));
-      expect((await run("node", ["--version"], work, { PATH })).output).toMatch(new RegExp(`^v${major}\\.`));
+      expect((await sh("node", ["--version"], work, { PATH })).output).toMatch(new RegExp(`^v${major}\\.`));
       await expectConsumerToWork(join(work, `app-node-${major}`), names, { ...env, PATH }, ["tsconfig.nodenext.json"]);
     }),
   );
@@ -213,14 +214,14 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
   // A new minor of the shared runtime alone: on 0.x, `^0.1.0` does not take 0.2.0, so every
   // client is released again (a patch) depending on `^0.2.0`.
   const commit = (message: string) =>
-    run("git", ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", message], copy);
-  expect((await run("git", ["add", "-A"], copy)).code).toBe(0);
+    sh("git", ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", message], copy);
+  expect((await sh("git", ["add", "-A"], copy)).code).toBe(0);
   await commit("release 0.1.0");
   await writeFile(
     join(copy, ".changeset/runtime-fix.md"),
     `---\n"${scope}/client-runtime": minor\n---\n\nA new feature.\n`,
   );
-  expect(await run(pnpm, ["run", "version-packages"], copy, env)).toMatchObject({ code: 0 });
+  expect(await sh(pnpm, ["run", "version-packages"], copy, env)).toMatchObject({ code: 0 });
   const [client, other] = [names[0]!, names.at(-1)!];
   const clientManifest = JSON.parse(
     await readFile(join(copy, `packages/${client}-customers/package.json`), "utf8"),
@@ -229,9 +230,9 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
   expect(await readFile(join(copy, `packages/${client}-customers/CHANGELOG.md`), "utf8")).toMatch(
     /Updated dependencies[\s\S]*client-runtime@0\.2\.0/,
   );
-  await run("git", ["add", "-A"], copy);
+  await sh("git", ["add", "-A"], copy);
   await commit("release runtime 0.2.0");
-  expect((await run(pnpm, ["run", "release"], copy, env)).code).toBe(0);
+  expect((await sh(pnpm, ["run", "release"], copy, env)).code).toBe(0);
   const clientOnRegistry = (await (await fetch(`${registry.url}${scope}%2f${client}-customers`)).json()) as {
     "dist-tags": { latest: string };
     versions: Record<string, { dependencies: Record<string, string> }>;
@@ -244,7 +245,7 @@ it(`publishes every package with the real \`pnpm release\` to a registry, from w
     join(copy, ".changeset/try-this.md"),
     `---\n"${scope}/${other}-customers": minor\n---\n\nSomething to try.\n`,
   );
-  const snapshot = await run(pnpm, ["run", "release:snapshot"], copy, env);
+  const snapshot = await sh(pnpm, ["run", "release:snapshot"], copy, env);
   expect(snapshot.code, snapshot.output.slice(-3000)).toBe(0);
   const otherOnRegistry = (await (await fetch(`${registry.url}${scope}%2f${other}-customers`)).json()) as {
     "dist-tags": Record<string, string>;
