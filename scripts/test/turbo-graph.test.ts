@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import ts from "typescript";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileTempDir } from "@org/prism-mock/test-temp-dir";
 import { copyRepoFiles } from "../repo-files.js";
@@ -64,16 +64,22 @@ function dryRun(): Promise<DryRunTask[]> {
 
 const hashes = (tasks: DryRunTask[]) => new Map(tasks.map((task) => [task.taskId, task.hash]));
 
-/** The tasks whose cache key changes while `file` (inside the repo) exists. */
+/**
+ * The tasks whose cache key changes while `file` (inside the repo) is there, or, when it is
+ * there already, while a line is added to it.
+ */
 async function tasksKeyedOn(file: string): Promise<string[]> {
   const before = hashes(await dryRun());
   const probe = join(workspace, file);
+  const original = await readFile(probe, "utf8").catch(() => undefined);
   let after: Map<string, string>;
   try {
-    await writeFile(probe, `${Date.now()}\n`);
+    await mkdir(dirname(probe), { recursive: true });
+    await writeFile(probe, `${original ?? ""}# ${Date.now()}\n`);
     after = hashes(await dryRun());
   } finally {
-    await rm(probe, { force: true });
+    if (original === undefined) await rm(probe, { force: true });
+    else await writeFile(probe, original);
   }
   return [...before.keys()].filter((task) => before.get(task) !== after.get(task)).sort();
 }
@@ -150,7 +156,7 @@ describe("the turbo task graph", () => {
 
   it("re-runs only the provider's tasks and the checks of the repository as it stands when its spec changes", async () => {
     expect(hashes(await dryRun())).toEqual(hashes(await dryRun()));
-    const changed = await tasksKeyedOn("specs/sample/.turbo-scope-probe");
+    const changed = await tasksKeyedOn("specs/sample/customers.yaml");
     // The spec is the workspace package @org/sample-spec: its own lint, then the client's tasks.
     expect(changed.filter((task) => !task.startsWith(`${providerPackage}#`))).toEqual([
       "//#lint:repo",
@@ -162,6 +168,11 @@ describe("the turbo task graph", () => {
         ["build", "generate", "lint", "test", "typecheck"].map((task) => `${providerPackage}#${task}`),
       ),
     );
+  });
+
+  it("keys no task on what a run writes into a spec package (turbo's logs, the linked generator)", async () => {
+    expect(await tasksKeyedOn("specs/sample/.turbo/turbo-lint$colon$spec.log")).toEqual([]);
+    expect(await tasksKeyedOn("specs/sample/node_modules/@org/customers-codegen/.turbo/turbo-test.log")).toEqual([]);
   });
 
   it("keys the root tasks on what they read: the runtime's source reaches every task that reads it, its dist/ or a copy", async () => {
