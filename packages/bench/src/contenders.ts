@@ -17,7 +17,8 @@ export interface Contender {
 }
 
 const require = createRequire(import.meta.url);
-const { devDependencies } = require("../package.json") as { devDependencies: Record<string, string> };
+/** The versions of the SDKs the bench pins (its package.json). */
+export const { devDependencies: pinned } = require("../package.json") as { devDependencies: Record<string, string> };
 const SHARED_SECRET = "c2VjcmV0"; // base64 of "secret": both CyberSource clients sign with it
 const path = { params: { path: { customer_id: CUSTOMER_ID } } };
 /** The one operation openapi-fetch alone is typed with, as openapi-typescript renders it. */
@@ -34,9 +35,9 @@ interface CustomerPath {
 
 export const OPENAPI_FETCH = "openapi-fetch alone";
 export const FASTLY = "@org/fastly-customers";
-export const FASTLY_SDK = `fastly ${devDependencies.fastly}`;
+export const FASTLY_SDK = `fastly ${pinned.fastly}`;
 export const CYBERSOURCE = "@org/cybersource-customers";
-export const CYBERSOURCE_SDK = `cybersource-rest-client ${devDependencies["cybersource-rest-client"]}`;
+export const CYBERSOURCE_SDK = `cybersource-rest-client ${pinned["cybersource-rest-client"]}`;
 
 interface FastlySdk {
   ApiClient: new () => {

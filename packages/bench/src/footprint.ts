@@ -8,13 +8,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pinned } from "./contenders.js";
 import { median, type Row } from "./rows.js";
 
 const packagesDir = join(import.meta.dirname, "../..");
 const pnpm = join(packagesDir, "../node_modules/.bin/pnpm");
-const { devDependencies } = JSON.parse(readFileSync(join(import.meta.dirname, "../package.json"), "utf8")) as {
-  devDependencies: Record<string, string>;
-};
 const SDKS = [
   {
     ours: "fastly-customers",
@@ -51,7 +49,7 @@ export function installRows(): Row[] {
           install(tarballs),
           "a fresh npm install of the client, packed as it would be published",
         ],
-        [`install, ${sdk} ${devDependencies[sdk]}`, install([`${sdk}@${devDependencies[sdk]}`]), "a fresh npm install"],
+        [`install, ${sdk} ${pinned[sdk]}`, install([`${sdk}@${pinned[sdk]}`]), "a fresh npm install"],
       ] satisfies Row[];
     });
   } finally {
@@ -86,7 +84,7 @@ export function coldStartRows(runs = 11): Row[] {
   const scripts: Record<string, string> = { "bare node": "" };
   for (const [name, factory, options] of CLIENTS)
     scripts[`@org/${name}`] = `const m = await import("@org/${name}"); m.${factory}(${options});`;
-  for (const { sdk, coldStart } of SDKS) scripts[`${sdk} ${devDependencies[sdk]}`] = coldStart;
+  for (const { sdk, coldStart } of SDKS) scripts[`${sdk} ${pinned[sdk]}`] = coldStart;
   const samples = new Map(Object.keys(scripts).map((name) => [name, [] as number[]]));
   for (let run = 0; run < runs; run++) {
     for (const [name, script] of Object.entries(scripts)) {
