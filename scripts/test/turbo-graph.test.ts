@@ -42,23 +42,28 @@ beforeAll(async () => {
   await commitAll(workspace, "copy");
 });
 
-function dryRun(): Promise<DryRunTask[]> {
+interface DryRun {
+  tasks: DryRunTask[];
+  globalCacheInputs: { environmentVariables: { passthrough: string[] | null } };
+}
+
+function dryRunJson(env: Record<string, string> = {}): Promise<DryRun> {
   return new Promise((done, fail) => {
     execFile(
       join(repoRoot, "node_modules/.bin/turbo"),
       ["run", "generate", "build", "typecheck", "test", "lint", ...ROOT_TASKS, "--dry=json"],
-      { cwd: workspace, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout) => {
-        if (error) return fail(error);
-        const tasks = (JSON.parse(stdout) as { tasks: DryRunTask[] }).tasks;
-        const real = new Set(tasks.filter((task) => task.command !== NONEXISTENT).map((task) => task.taskId));
-        done(
-          tasks
-            .filter((task) => real.has(task.taskId))
-            .map((task) => ({ ...task, dependencies: task.dependencies.filter((id) => real.has(id)) })),
-        );
-      },
+      { cwd: workspace, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => (error ? fail(error) : done(JSON.parse(stdout) as DryRun)),
     );
+  });
+}
+
+function dryRun(): Promise<DryRunTask[]> {
+  return dryRunJson().then(({ tasks }) => {
+    const real = new Set(tasks.filter((task) => task.command !== NONEXISTENT).map((task) => task.taskId));
+    return tasks
+      .filter((task) => real.has(task.taskId))
+      .map((task) => ({ ...task, dependencies: task.dependencies.filter((id) => real.has(id)) }));
   });
 }
 
@@ -180,6 +185,17 @@ describe("the turbo task graph", () => {
     // The tooling's tests read the runtime's source (the types judge compiles against its client types).
     expect(changed).toEqual(expect.arrayContaining(["//#test:repo", "//#test:e2e", "//#test:scripts"]));
     expect(changed).not.toContain("//#typecheck:scripts");
+  });
+
+  it("hands every task the machine's proxy and CA settings (turbo's strict mode drops the rest), so npm in a test reaches the registry", async () => {
+    const network = {
+      NODE_EXTRA_CA_CERTS: "/etc/ssl/certs/proxy-ca.pem",
+      HTTPS_PROXY: "http://proxy.example:3128",
+      NO_PROXY: "127.0.0.1,localhost",
+    };
+    const { globalCacheInputs } = await dryRunJson(network);
+    const passed = (globalCacheInputs.environmentVariables.passthrough ?? []).map((entry) => entry.split("=")[0]);
+    expect(passed).toEqual(expect.arrayContaining(Object.keys(network)));
   });
 
   it("re-runs every root task after a lockfile change", async () => {

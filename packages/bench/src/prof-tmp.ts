@@ -1,0 +1,12 @@
+import { contenders, FASTLY, OPENAPI_FETCH } from "./contenders.js";
+import { startLoopbackServer } from "./loopback-server.js";
+const server = await startLoopbackServer();
+const which = process.argv[2] === "ours" ? FASTLY : OPENAPI_FETCH;
+const call = contenders.find((c) => c.name === which)!.connect(server.baseUrl);
+for (let i = 0; i < 3000; i++) await call();
+const before = process.cpuUsage();
+const N = 20000;
+for (let i = 0; i < N; i++) await call();
+const used = process.cpuUsage(before);
+console.log(which, ((used.user + used.system) / N).toFixed(1), "µs/call");
+server.stop();
