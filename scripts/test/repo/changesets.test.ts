@@ -1,9 +1,9 @@
-import { execFile } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { testTempDir } from "@org/prism-mock/test-temp-dir";
 import { repoRoot } from "../../repo-root.js";
+import { commitAll, repoCopy, run } from "../repo-copy.js";
 
 interface Manifest {
   name: string;
@@ -13,14 +13,12 @@ interface Manifest {
 
 it("releases every never-published package at 0.1.0 through a pending changeset, each on its own", async () => {
   const output = join(await testTempDir("changesets-"), "status.json");
-  await new Promise<void>((done, fail) =>
-    execFile(
-      join(repoRoot, "node_modules/.bin/changeset"),
-      ["status", `--output=${output}`],
-      { cwd: repoRoot },
-      (error) => (error ? fail(error) : done()),
-    ),
-  );
+  // `changeset status` compares HEAD with main: in a committed copy, so that neither a branch
+  // in progress nor a clone without a local main (CI's checkouts) changes what this sees.
+  const copy = await repoCopy("changesets-repo-");
+  await commitAll(copy, "copy");
+  const checked = await run(join(repoRoot, "node_modules/.bin/changeset"), ["status", `--output=${output}`], copy);
+  expect(checked.code, checked.output).toBe(0);
   const status = JSON.parse(await readFile(output, "utf8")) as {
     releases: { name: string; newVersion: string; type: string }[];
   };
