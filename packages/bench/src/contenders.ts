@@ -1,7 +1,8 @@
 /**
  * What the request rows compare, each making the same call (GET one Fastly customer, or one
  * CyberSource customer, signed alike) against the same loopback server: plain `fetch` (the floor),
- * openapi-fetch alone, our clients, and the providers' own SDKs, `fastly` (on `http.request`) and
+ * openapi-fetch alone, and with a timeout's signal (what every call of ours carries), our clients,
+ * and the providers' own SDKs, `fastly` (on `http.request`) and
  * `cybersource-rest-client`. Neither SDK ships type declarations; the parts used are typed here.
  */
 import { createRequire } from "node:module";
@@ -34,6 +35,7 @@ interface CustomerPath {
 }
 
 export const OPENAPI_FETCH = "openapi-fetch alone";
+export const OPENAPI_FETCH_TIMEOUT = "openapi-fetch with a timeout";
 export const FASTLY = "@org/fastly-customers";
 export const FASTLY_SDK = `fastly ${pinned.fastly}`;
 export const CYBERSOURCE = "@org/cybersource-customers";
@@ -66,6 +68,15 @@ export const contenders: Contender[] = [
     connect: (baseUrl) => {
       const client = createOpenApiFetchClient<CustomerPath>({ baseUrl, headers: { "Fastly-Key": "k" } });
       return async () => (await client.GET("/customer/{customer_id}", path)).data;
+    },
+  },
+  {
+    // What a user of openapi-fetch alone writes for a timeout, as long as our clients' default.
+    name: OPENAPI_FETCH_TIMEOUT,
+    connect: (baseUrl) => {
+      const client = createOpenApiFetchClient<CustomerPath>({ baseUrl, headers: { "Fastly-Key": "k" } });
+      return async () =>
+        (await client.GET("/customer/{customer_id}", { ...path, signal: AbortSignal.timeout(60_000) })).data;
     },
   },
   {

@@ -9,7 +9,14 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { nodeLineBin } from "../../../scripts/node-lines/node-line.js";
-import { CYBERSOURCE, CYBERSOURCE_SDK, FASTLY, FASTLY_SDK, OPENAPI_FETCH } from "./contenders.js";
+import {
+  CYBERSOURCE,
+  CYBERSOURCE_SDK,
+  FASTLY,
+  FASTLY_SDK,
+  OPENAPI_FETCH,
+  OPENAPI_FETCH_TIMEOUT,
+} from "./contenders.js";
 import { startLoopbackServer } from "./loopback-server.js";
 import type { ContenderRounds } from "./request-worker.js";
 import type { Row } from "./rows.js";
@@ -51,6 +58,12 @@ function lineRows(version: string, contenders: ContenderRounds[]): Row[] {
     `${at}, our layer's CPU`,
     `${layer.text} openapi-fetch alone's (goal ≤ 1.10×: ${layer.median <= 1.1 ? "met" : "not met"})`,
     `${FASTLY} over ${OPENAPI_FETCH}, on the same fetch: what auth, retries, timeouts, limits and errors cost`,
+  ]);
+  const beyondTimeout = ratioRange(of(FASTLY).cpuUsPerCall, of(OPENAPI_FETCH_TIMEOUT).cpuUsPerCall);
+  rows.push([
+    `${at}, our layer's CPU beyond a timeout`,
+    `${beyondTimeout.text} openapi-fetch with a timeout's`,
+    "the same, over openapi-fetch given a timeout's signal per call: what the layer adds beyond what fetch's signal costs",
   ]);
   for (const [ours, theirs] of [
     [FASTLY, FASTLY_SDK],
