@@ -17,7 +17,8 @@ export interface ContenderRounds {
   cpuUsPerCall: number[];
 }
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+// By default one round per contender, so that each starts a round once and ends one once.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? contenders.length);
 const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 1500);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("request-worker.ts needs --expose-gc");
