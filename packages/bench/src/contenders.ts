@@ -2,8 +2,8 @@
  * What the request rows compare, each making the same call (GET one Fastly customer, or one
  * CyberSource customer, signed alike) against the same loopback server: plain `fetch` (the floor),
  * openapi-fetch alone, and with a timeout's signal (what every call of ours carries), our clients,
- * and the providers' own SDKs, `fastly` (on `http.request`) and
- * `cybersource-rest-client`. Neither SDK ships type declarations; the parts used are typed here.
+ * and the providers' own SDKs, `fastly` (on `http.request`) and `cybersource-rest-client`.
+ * Neither SDK ships type declarations; the parts used are typed here.
  */
 import { createRequire } from "node:module";
 import { createCyberSourceClient } from "@org/cybersource-customers";
@@ -71,7 +71,7 @@ export const contenders: Contender[] = [
     },
   },
   {
-    // What a user of openapi-fetch alone writes for a timeout, as long as our clients' default.
+    // What a user of openapi-fetch alone writes for a timeout: 60 s, our clients' default.
     name: OPENAPI_FETCH_TIMEOUT,
     connect: (baseUrl) => {
       const client = createOpenApiFetchClient<CustomerPath>({ baseUrl, headers: { "Fastly-Key": "k" } });
